@@ -1,0 +1,68 @@
+r"""Principal component analysis.
+
+The directions along which centred data varies most are the right singular vectors of
+the centred data matrix (the eigenvectors of its covariance); the variance along each
+is its squared singular value over n - 1.
+"""
+
+from typing import NamedTuple
+
+import numpy as np
+
+
+class PCA(NamedTuple):
+    components: np.ndarray
+    explained_variance: np.ndarray
+    explained_variance_ratio: np.ndarray
+    mean: np.ndarray
+
+
+def pca(X, n_components):
+    r"""The top ``n_components`` principal components of X.
+
+    With :math:`\bar x` the column means and :math:`X_c = X - \mathbf{1}\bar x^\top`,
+    write :math:`X_c = U \Sigma V^\top` (singular values in decreasing order). Then
+
+    .. math::
+
+        \text{components} = V_{:, :k}^\top, \qquad
+        \lambda_j = \frac{\sigma_j^2}{n - 1}, \qquad
+        \text{ratio}_j = \frac{\lambda_j}{\operatorname{tr} \operatorname{cov}(X)}
+                       = \frac{\sigma_j^2}{\sum_i \sigma_i^2}
+
+    so that :math:`\operatorname{cov}(X)\, v_j = \lambda_j v_j` for each component.
+    The sign of each component is free.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+        Data, one sample per row.
+    n_components : int
+        k, the number of components, 1 <= k <= min(n, d).
+
+    Returns
+    -------
+    PCA
+        ``components`` (k, d) orthonormal rows in decreasing order of variance;
+        ``explained_variance`` (k,) with the n - 1 divisor (as scikit-learn);
+        ``explained_variance_ratio`` (k,) over the total variance of X;
+        ``mean`` (d,).
+
+    Raises
+    ------
+    ValueError
+        If X is not 2-D, n < 2, k is out of range, or X is constant (no variance).
+
+    Examples
+    --------
+    >>> X = [[0.0, 0.0], [2.0, 0.0], [0.0, 1.0], [2.0, 1.0]]
+    >>> result = pca(X, 1)
+    >>> np.abs(result.components).round(6).tolist()
+    [[1.0, 0.0]]
+    >>> result.explained_variance.round(6).tolist(), result.explained_variance_ratio.round(6).tolist()
+    ([1.333333], [0.8])
+    >>> result.mean.tolist()
+    [1.0, 0.5]
+    """
+    # TODO: write pca (the docstring above has the maths).
+    raise NotImplementedError("pca is not implemented yet")

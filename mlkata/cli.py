@@ -1,0 +1,74 @@
+"""The ``mlkata`` command. It only parses arguments and calls the engine."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """A bad argument or environment; printed as one line, exit status 2."""
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The working copy: the nearest folder upwards holding curriculum.toml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "curriculum.toml").is_file():
+            return folder
+    raise UsageError(
+        "no curriculum.toml here or in any parent folder: run mlkata inside your mlkata copy"
+    )
+
+
+def cmd_dev_sync(args: argparse.Namespace) -> int:
+    from mlkata.stubgen import StubError, sync
+
+    root = find_root()
+    try:
+        changed = sync(root, check=args.check)
+    except StubError as exc:
+        raise UsageError(str(exc)) from None
+    for path in changed:
+        verb = "out of date" if args.check else "wrote"
+        print(f"{verb}: {path.relative_to(root)}")
+    if args.check and changed:
+        print("run `mlkata dev sync` to regenerate the stubs", file=sys.stderr)
+        return 1
+    if not changed:
+        print("every stub matches its solution")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mlkata", description=__doc__)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    dev = commands.add_parser("dev", help="maintainer commands")
+    dev_commands = dev.add_subparsers(dest="dev_command", metavar="DEV_COMMAND")
+    dev_commands.required = True
+    sync = dev_commands.add_parser(
+        "sync", help="regenerate exercises/ stubs from solutions/ (overwrites the stubs)"
+    )
+    sync.add_argument("--check", action="store_true", help="only report stubs out of date")
+    sync.set_defaults(handler=cmd_dev_sync)
+    return parser
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"mlkata: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

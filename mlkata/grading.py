@@ -1,0 +1,489 @@
+r"""Helpers shared by every grader.
+
+Each helper fails the current test through :func:`fail`, with a message written for a
+learner: what was called (shapes, not megabytes of numbers), what came back, what was
+expected, the largest error and where it is, and, when the wrong answer is a known
+mistake, what that mistake is.
+
+Tolerances
+----------
+:func:`assert_close` accepts ``actual`` when, element by element,
+
+.. math:: |a - e| \le \mathrm{atol} + \mathrm{rtol}\,|e|
+
+with defaults ``rtol = 1e-7`` and ``atol = 1e-9``. A correct float64 implementation,
+whatever algorithm it uses, lands far inside this on the well-conditioned inputs
+graders use; the mistakes graders look for (a missing factor, a wrong divisor, a
+transpose) land far outside. The absolute part keeps values that should be zero from
+failing on round-off (NumPy's own default ``atol=0`` does). Graders loosen either
+tolerance, with a comment saying why, where the maths gives less accuracy.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import inspect
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import numpy as np
+import pytest
+
+RTOL = 1e-7
+ATOL = 1e-9
+
+__all__ = [
+    "ATOL",
+    "RTOL",
+    "assert_close",
+    "assert_gradient",
+    "assert_orthonormal",
+    "call",
+    "describe",
+    "describe_call",
+    "expect_error",
+    "fail",
+    "field",
+    "forbid",
+    "numeric_gradient",
+    "strict_floats",
+]
+
+
+def fail(message: str) -> NoReturn:
+    """Fail the current test with ``message`` and no grader traceback."""
+    __tracebackhide__ = True
+    pytest.fail(message, pytrace=False)
+
+
+# ---------------------------------------------------------------------------
+# Describing values and calls
+
+
+def describe(value: Any, max_items: int = 8) -> str:
+    """A short description: small arrays in full, large ones by dtype and shape."""
+    if isinstance(value, np.ndarray):
+        if value.size <= max_items:
+            with np.printoptions(precision=6, suppress=False, threshold=max_items):
+                body = np.array2string(value, separator=", ").replace("\n", "")
+            return f"array({body})" if value.ndim else f"{value.item()!r}"
+        return f"{value.dtype} array of shape {value.shape}"
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        if len(value) <= max_items and all(np.isscalar(v) for v in value):
+            return repr(value)
+        return f"{type(value).__name__} of length {len(value)}"
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{k!r}: {describe(v, 0)}" for k, v in value.items())
+        return "{" + inner + "}"
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value)!r}"
+    if callable(value):
+        return getattr(value, "__name__", "a function")
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe_call(func: Callable, *args: Any, **kwargs: Any) -> str:
+    """``name(X=float64 array of shape (20, 3), b=0.5)``, naming each argument."""
+    name = getattr(func, "__name__", "the function")
+    try:
+        bound = inspect.signature(func).bind(*args, **kwargs)
+        parts = [f"{k}={describe(v)}" for k, v in bound.arguments.items()]
+    except (TypeError, ValueError):
+        parts = [describe(a) for a in args] + [f"{k}={describe(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"
+
+
+# ---------------------------------------------------------------------------
+# Calling the code under test
+
+
+def _snapshot(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, dict, tuple)):
+        try:
+            return copy.deepcopy(value)
+        except Exception:  # noqa: BLE001 - an uncopyable argument is simply not checked
+            return None
+    return None
+
+
+def _same(before: Any, after: Any) -> bool:
+    if isinstance(before, np.ndarray):
+        return (
+            isinstance(after, np.ndarray)
+            and before.shape == after.shape
+            and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
+        )
+    if isinstance(before, dict):
+        return (
+            isinstance(after, dict)
+            and before.keys() == after.keys()
+            and all(_same(before[k], after[k]) for k in before)
+        )
+    if isinstance(before, (list, tuple)):
+        return (
+            type(after) is type(before)
+            and len(before) == len(after)
+            and all(_same(b, a) for b, a in zip(before, after))
+        )
+    return bool(before == after)
+
+
+def call(func: Callable, *args: Any, **kwargs: Any) -> Any:
+    """Call the code under test and check that it left its inputs unmodified."""
+    __tracebackhide__ = True
+    try:
+        names = list(inspect.signature(func).bind(*args, **kwargs).arguments)
+    except (TypeError, ValueError):
+        names = [f"argument {i + 1}" for i in range(len(args))] + list(kwargs)
+    values = list(args) + list(kwargs.values())
+    before = [_snapshot(v) for v in values]
+    result = func(*args, **kwargs)
+    for name, old, new in zip(names, before, values):
+        if old is not None and not _same(old, new):
+            fail(
+                f"{describe_call(func, *args, **kwargs)} modified its input `{name}` in "
+                "place. A kata must never change its inputs: work on a copy "
+                "(np.array(x, dtype=float) copies; np.asarray does not)."
+            )
+    return result
+
+
+def field(result: Any, name: str, index: int, func_name: str = "the function") -> Any:
+    """Read a named field of a NamedTuple result (by name, else by position)."""
+    __tracebackhide__ = True
+    if hasattr(result, name):
+        return getattr(result, name)
+    if isinstance(result, tuple) and len(result) > index:
+        return result[index]
+    fail(
+        f"{func_name} should return a NamedTuple with a field `{name}` (position {index}); "
+        f"it returned {describe(result)}"
+    )
+
+
+def expect_error(
+    error: type[BaseException],
+    func: Callable,
+    *args: Any,
+    why: str = "",
+    **kwargs: Any,
+) -> BaseException:
+    """Check that ``func(*args, **kwargs)`` raises ``error`` (or a subclass)."""
+    __tracebackhide__ = True
+    called = describe_call(func, *args, **kwargs)
+    reason = f" ({why})" if why else ""
+    try:
+        result = func(*args, **kwargs)
+    except error as exc:
+        if not str(exc).strip() and error is not NotImplementedError:
+            fail(
+                f"{called} raised {type(exc).__name__} as it should{reason}, but with an "
+                "empty message: say what is wrong with the input."
+            )
+        return exc
+    except NotImplementedError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported to the learner
+        fail(
+            f"{called} should raise {error.__name__}{reason}, "
+            f"but raised {type(exc).__name__}: {exc}"
+        )
+    fail(f"{called} should raise {error.__name__}{reason}, but returned {describe(result)}")
+
+
+# ---------------------------------------------------------------------------
+# Comparing numbers
+
+
+def _as_array(value: Any, what: str) -> np.ndarray:
+    __tracebackhide__ = True
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        fail(f"{what} should be numeric, but it is {describe(value)}")
+
+
+def _recognise(actual: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> str:
+    """Name a recognisable relation between a wrong answer and the right one."""
+
+    def close(a: np.ndarray, e: np.ndarray) -> bool:
+        return a.shape == e.shape and bool(np.all(np.abs(a - e) <= atol + rtol * np.abs(e)))
+
+    if not np.any(np.abs(expected) > atol):
+        return ""
+    if expected.ndim == 2 and expected.shape[0] != expected.shape[1]:
+        if actual.shape == expected.T.shape and close(actual, expected.T):
+            return "it is the transpose of the expected result"
+    elif expected.ndim == 2 and not close(expected, expected.T) and close(actual, expected.T):
+        return "it is the transpose of the expected result"
+    if actual.shape != expected.shape:
+        return ""
+    for factor, words in [
+        (2.0, "exactly 2x the expected value"),
+        (0.5, "exactly half the expected value"),
+        (-1.0, "the expected value with the opposite sign"),
+    ]:
+        if close(actual, factor * expected):
+            return f"it is {words}"
+    ratio = actual[np.abs(expected) > atol] / expected[np.abs(expected) > atol]
+    if ratio.size and np.all(np.isfinite(ratio)) and np.ptp(ratio) <= 1e-9 * abs(ratio[0]):
+        return f"it is the expected value times {ratio[0]:.6g}"
+    return ""
+
+
+def assert_close(
+    actual: Any,
+    expected: Any,
+    *,
+    rtol: float = RTOL,
+    atol: float = ATOL,
+    what: str = "the result",
+    called: str | None = None,
+    mistakes: Mapping[str, Any] | None = None,
+) -> None:
+    """Fail unless ``actual`` matches ``expected`` within ``atol + rtol*|expected|``.
+
+    Parameters
+    ----------
+    actual, expected : array_like
+        What the code under test returned, and the independently computed answer.
+        Infinities must match exactly; NaN is never accepted unless expected.
+    rtol, atol : float
+        Relative and absolute tolerance (module defaults ``RTOL``, ``ATOL``).
+    what : str
+        How to name the value in a message (``"dw"``, ``"the loss"``).
+    called : str, optional
+        The call that produced ``actual`` (see :func:`describe_call`).
+    mistakes : mapping of str to array_like, optional
+        Known wrong answers, each keyed by the misconception that gives it; when
+        ``actual`` matches one, the message names that misconception.
+    """
+    __tracebackhide__ = True
+    prefix = f"{called}: " if called else ""
+    a = _as_array(actual, f"{prefix}{what}")
+    e = np.asarray(expected, dtype=float)
+    if a.shape != e.shape:
+        hint = ""
+        if a.size == e.size:
+            hint = " (same number of entries: check the orientation / reshape)"
+        fail(f"{prefix}{what} has shape {a.shape}, expected shape {e.shape}{hint}")
+    nan_wrong = np.isnan(a) & ~np.isnan(e)
+    if np.any(nan_wrong):
+        where = tuple(int(i) for i in np.argwhere(nan_wrong)[0])
+        fail(
+            f"{prefix}{what} contains NaN (first at index {where}, expected "
+            f"{float(e[where])!r}): look for 0/0, inf - inf or log of a negative number"
+        )
+    inf_wrong = (np.isinf(a) | np.isinf(e)) & ~(a == e)
+    if np.any(inf_wrong):
+        where = tuple(int(i) for i in np.argwhere(inf_wrong)[0])
+        fail(
+            f"{prefix}{what} at index {where} is {float(a[where])!r}, "
+            f"expected {float(e[where])!r}"
+            + (": an overflow?" if np.isinf(a[where]) else "")
+        )
+    finite = np.isfinite(e)
+    error = np.where(finite, np.abs(a - e), 0.0)
+    allowed = atol + rtol * np.abs(np.where(finite, e, 0.0))
+    if np.all(error <= allowed):
+        return
+    worst = np.unravel_index(int(np.argmax(error - allowed)), error.shape) if e.ndim else ()
+    where = f" at index {tuple(int(i) for i in worst)}" if e.ndim else ""
+    lines = [f"{prefix}{what} is wrong{where}: got {float(a[worst])!r}, "
+             f"expected {float(e[worst])!r}"]
+    lines.append(
+        f"  largest error {float(error[worst]):.3g} (allowed {float(allowed[worst]):.3g}); "
+        f"{int(np.sum(error > allowed))} of {max(e.size, 1)} entries are off"
+    )
+    if a.size <= 8:
+        lines.append(f"  got      {describe(a)}\n  expected {describe(e)}")
+    for misconception, wrong in (mistakes or {}).items():
+        w = np.asarray(wrong, dtype=float)
+        if w.shape == a.shape and np.allclose(a, w, rtol=max(rtol, 1e-9), atol=atol):
+            lines.append(f"  this is what you get from a known mistake: {misconception}")
+            break
+    else:
+        relation = _recognise(a, e, max(rtol, 1e-9), atol)
+        if relation:
+            lines.append(f"  {relation}")
+    fail("\n".join(lines))
+
+
+def assert_orthonormal(
+    Q: Any, *, axis: int = 0, atol: float = 1e-8, what: str = "Q", called: str | None = None
+) -> None:
+    """Fail unless the columns (``axis=0``) or rows (``axis=1``) of Q are orthonormal."""
+    __tracebackhide__ = True
+    prefix = f"{called}: " if called else ""
+    Q = _as_array(Q, what)
+    if Q.ndim != 2:
+        fail(f"{prefix}{what} should be 2-D, but has shape {Q.shape}")
+    gram = Q.T @ Q if axis == 0 else Q @ Q.T
+    kind = "columns" if axis == 0 else "rows"
+    off = np.abs(gram - np.eye(gram.shape[0]))
+    if off.size and off.max() > atol:
+        i, j = np.unravel_index(int(np.argmax(off)), off.shape)
+        if i == j:
+            detail = f"{kind[:-1]} {i} has squared norm {gram[i, i]:.6g}, not 1"
+        else:
+            detail = f"{kind} {i} and {j} have dot product {gram[i, j]:.3g}, not 0"
+        fail(f"{prefix}the {kind} of {what} are not orthonormal: {detail}")
+
+
+# ---------------------------------------------------------------------------
+# Gradients
+
+
+def numeric_gradient(f: Callable[[np.ndarray], float], x: Any, h: float = 1e-6) -> np.ndarray:
+    """Central-difference gradient of a scalar function, for any shape of ``x``."""
+    x = np.array(x, dtype=float)
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        original = x[index]
+        x[index] = original + h
+        up = float(f(x))
+        x[index] = original - h
+        down = float(f(x))
+        x[index] = original
+        grad[index] = (up - down) / (2 * h)
+    return grad
+
+
+def assert_gradient(
+    analytic: Any,
+    f: Callable[[np.ndarray], float],
+    x: Any,
+    *,
+    what: str = "the gradient",
+    called: str | None = None,
+    rtol: float = 1e-5,
+    atol: float = 1e-7,
+    h: float = 1e-6,
+) -> None:
+    """Fail unless ``analytic`` agrees with central differences of ``f`` at ``x``."""
+    __tracebackhide__ = True
+    assert_close(analytic, numeric_gradient(f, x, h), rtol=rtol, atol=atol, what=what,
+                 called=called)
+
+
+# ---------------------------------------------------------------------------
+# Floating point and shortcuts
+
+
+@contextmanager
+def strict_floats(called: str = "the function") -> Iterator[None]:
+    """Run code with overflow, invalid operations and division by zero as errors."""
+    __tracebackhide__ = True
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        try:
+            yield
+        except FloatingPointError as exc:
+            fail(
+                f"{called} is not numerically stable: {exc}. Rewrite it so that no "
+                "intermediate overflows or divides by zero (see the hints)."
+            )
+
+
+def _resolve(dotted: str) -> Any:
+    """The object at ``dotted``, importing its module; None where it is not installed."""
+    module_name, _, attr = dotted.rpartition(".")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    return getattr(module, attr, None)
+
+
+def _code_of(func: Any) -> Any:
+    seen = 0
+    while seen < 10:
+        seen += 1
+        inner = getattr(func, "_implementation", None) or getattr(func, "__wrapped__", None)
+        if inner is None or inner is func:
+            break
+        func = inner
+    func = getattr(func, "__func__", func)
+    return getattr(func, "__code__", None)
+
+
+class _ShortcutWatch:
+    """Records calls of forbidden functions through ``sys.setprofile``.
+
+    Watching calls (rather than replacing attributes) also catches functions the code
+    under test imported by name (``from numpy.linalg import eig``) or lazily inside the
+    function, and NumPy's dispatch wrappers.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(names)
+        self.prefixes = [n[:-2] for n in self.names if n.endswith(".*")]
+        exact = [n for n in self.names if not n.endswith(".*")]
+        self.codes: dict[Any, str] = {}
+        self.builtins: dict[int, str] = {}
+        self.by_name: dict[tuple[str, str], str] = {}
+        for name in exact:
+            obj = _resolve(name)
+            code = _code_of(obj) if obj is not None else None
+            if code is not None:
+                self.codes[code] = name
+            elif obj is not None:
+                self.builtins[id(obj)] = name
+            module_name, _, attr = name.rpartition(".")
+            self.by_name[(module_name, attr)] = name
+        self.used: list[str] = []
+
+    def _module_matches(self, module: str) -> str | None:
+        for prefix in self.prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                return prefix + ".*"
+        return None
+
+    def __call__(self, frame: Any, event: str, arg: Any) -> None:
+        if event == "call":
+            code = frame.f_code
+            name = self.codes.get(code)
+            if name is None:
+                module = frame.f_globals.get("__name__", "")
+                name = self.by_name.get((module, code.co_name)) or self._module_matches(module)
+                if name is None and module.endswith(("._linalg", ".linalg")):
+                    # numpy.linalg.eig is defined in numpy.linalg._linalg
+                    public = module.rsplit(".", 1)[0]
+                    name = self.by_name.get((public, code.co_name))
+            if name is not None and name not in self.used:
+                self.used.append(name)
+        elif event == "c_call":
+            name = self.builtins.get(id(arg))
+            if name is None:
+                module = getattr(arg, "__module__", None) or ""
+                name = self._module_matches(module)
+            if name is not None and name not in self.used:
+                self.used.append(name)
+
+
+@contextmanager
+def forbid(*names: str, called: str = "your code") -> Iterator[_ShortcutWatch]:
+    """Fail if any of the named library functions is called inside the block.
+
+    ``names`` are dotted paths (``"numpy.linalg.eig"``) or whole modules
+    (``"scipy.linalg.*"``). The block still runs to the end, so the grader can check
+    the result as well.
+    """
+    __tracebackhide__ = True
+    watch = _ShortcutWatch(names)
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        yield watch
+    finally:
+        sys.setprofile(previous)
+    if watch.used:
+        fail(
+            f"{called} calls {', '.join(watch.used)}, which this kata asks you not to use: "
+            "the point is to write that part yourself."
+        )

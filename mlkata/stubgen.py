@@ -1,0 +1,82 @@
+"""Generate a kata's stub (exercises/) from its reference solution (solutions/).
+
+Every region between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` (each on a line of its
+own, at the indentation of the code they enclose) becomes a TODO comment and
+``raise NotImplementedError``. Everything else — the module docstring, imports,
+NamedTuple definitions, signatures and numpydoc docstrings — is kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION[ \t]*$")
+END = re.compile(r"^(?P<indent>[ \t]*)# END SOLUTION[ \t]*$")
+DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?P<name>\w+)")
+
+
+class StubError(ValueError):
+    """A solution file whose solution markers do not pair up."""
+
+
+def _enclosing_function(lines: list[str], index: int, indent: str) -> str:
+    for line in reversed(lines[:index]):
+        match = DEF.match(line)
+        if match and len(match["indent"]) < len(indent):
+            return match["name"]
+    return "this kata"
+
+
+def make_stub(source: str, filename: str = "<solution>") -> str:
+    """The stub for a solution's source text."""
+    lines = source.splitlines(keepends=True)
+    out: list[str] = []
+    begin: int | None = None
+    regions = 0
+    for number, line in enumerate(lines):
+        text = line.rstrip("\r\n")
+        if BEGIN.match(text):
+            if begin is not None:
+                raise StubError(f"{filename}:{number + 1}: BEGIN SOLUTION inside another region")
+            begin = number
+            continue
+        if END.match(text):
+            if begin is None:
+                raise StubError(f"{filename}:{number + 1}: END SOLUTION without BEGIN")
+            indent = BEGIN.match(lines[begin].rstrip("\r\n"))["indent"]
+            name = _enclosing_function(lines, begin, indent)
+            out.append(f"{indent}# TODO: write {name} (the docstring above has the maths).\n")
+            out.append(f'{indent}raise NotImplementedError("{name} is not implemented yet")\n')
+            begin = None
+            regions += 1
+            continue
+        if begin is None:
+            out.append(line)
+    if begin is not None:
+        raise StubError(f"{filename}:{begin + 1}: BEGIN SOLUTION is never closed")
+    if regions == 0:
+        raise StubError(f"{filename}: no # BEGIN SOLUTION / # END SOLUTION region")
+    return "".join(out)
+
+
+def solution_files(solutions: Path) -> list[Path]:
+    """Every kata source under ``solutions/<topic>/``, sorted."""
+    return sorted(p for p in solutions.glob("*/*.py") if not p.name.startswith("_"))
+
+
+def sync(root: Path, check: bool = False) -> list[Path]:
+    """Write (or with ``check``, only list) every stub that differs from its solution.
+
+    Returns the stub paths that were (or would be) written.
+    """
+    changed = []
+    for solution in solution_files(root / "solutions"):
+        stub = root / "exercises" / solution.relative_to(root / "solutions")
+        wanted = make_stub(solution.read_text(encoding="utf-8"), str(solution))
+        if not stub.is_file() or stub.read_text(encoding="utf-8") != wanted:
+            changed.append(stub)
+            if not check:
+                stub.parent.mkdir(parents=True, exist_ok=True)
+                stub.write_text(wanted, encoding="utf-8")
+    return changed
