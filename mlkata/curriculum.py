@@ -17,8 +17,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-REQUIRED = {"topic": str, "slug": str, "title": str, "difficulty": int, "points": (int, float),
-            "prerequisites": list, "hints": list}
+REQUIRED = {
+    "topic": str,
+    "slug": str,
+    "title": str,
+    "difficulty": int,
+    "points": (int, float),
+    "prerequisites": list,
+    "hints": list,
+}
 
 
 class CurriculumError(ValueError):

@@ -129,7 +129,7 @@ def _same(before: Any, after: Any) -> bool:
         return (
             type(after) is type(before)
             and len(before) == len(after)
-            and all(_same(b, a) for b, a in zip(before, after))
+            and all(_same(b, a) for b, a in zip(before, after, strict=True))
         )
     return bool(before == after)
 
@@ -144,7 +144,7 @@ def call(func: Callable, *args: Any, **kwargs: Any) -> Any:
     values = list(args) + list(kwargs.values())
     before = [_snapshot(v) for v in values]
     result = func(*args, **kwargs)
-    for name, old, new in zip(names, before, values):
+    for name, old, new in zip(names, before, values, strict=True):
         if old is not None and not _same(old, new):
             fail(
                 f"{describe_call(func, *args, **kwargs)} modified its input `{name}` in "
@@ -270,7 +270,9 @@ def assert_close(
     e = np.asarray(expected, dtype=float)
     if a.shape != e.shape:
         hint = ""
-        if a.size == e.size:
+        if a.ndim == 2 and a.T.shape == e.shape and np.allclose(a.T, e, rtol=rtol, atol=atol):
+            hint = ": it is the transpose of the expected result"
+        elif a.size == e.size:
             hint = " (same number of entries: check the orientation / reshape)"
         fail(f"{prefix}{what} has shape {a.shape}, expected shape {e.shape}{hint}")
     nan_wrong = np.isnan(a) & ~np.isnan(e)
@@ -285,18 +287,19 @@ def assert_close(
         where = tuple(int(i) for i in np.argwhere(inf_wrong)[0])
         fail(
             f"{prefix}{what} at index {where} is {float(a[where])!r}, "
-            f"expected {float(e[where])!r}"
-            + (": an overflow?" if np.isinf(a[where]) else "")
+            f"expected {float(e[where])!r}" + (": an overflow?" if np.isinf(a[where]) else "")
         )
     finite = np.isfinite(e)
-    error = np.where(finite, np.abs(a - e), 0.0)
+    with np.errstate(invalid="ignore", over="ignore"):
+        error = np.where(finite, np.abs(a - e), 0.0)
     allowed = atol + rtol * np.abs(np.where(finite, e, 0.0))
     if np.all(error <= allowed):
         return
     worst = np.unravel_index(int(np.argmax(error - allowed)), error.shape) if e.ndim else ()
     where = f" at index {tuple(int(i) for i in worst)}" if e.ndim else ""
-    lines = [f"{prefix}{what} is wrong{where}: got {float(a[worst])!r}, "
-             f"expected {float(e[worst])!r}"]
+    lines = [
+        f"{prefix}{what} is wrong{where}: got {float(a[worst])!r}, expected {float(e[worst])!r}"
+    ]
     lines.append(
         f"  largest error {float(error[worst]):.3g} (allowed {float(allowed[worst]):.3g}); "
         f"{int(np.sum(error > allowed))} of {max(e.size, 1)} entries are off"
@@ -368,8 +371,9 @@ def assert_gradient(
 ) -> None:
     """Fail unless ``analytic`` agrees with central differences of ``f`` at ``x``."""
     __tracebackhide__ = True
-    assert_close(analytic, numeric_gradient(f, x, h), rtol=rtol, atol=atol, what=what,
-                 called=called)
+    assert_close(
+        analytic, numeric_gradient(f, x, h), rtol=rtol, atol=atol, what=what, called=called
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -56,9 +56,7 @@ class TargetLoader:
     """Loads ``<target>/<topic>/<slug>.py`` modules as ``topic.slug``."""
 
     target: Path
-    _cache: dict[tuple[str, str], types.ModuleType | KataUnavailable] = field(
-        default_factory=dict
-    )
+    _cache: dict[tuple[str, str], types.ModuleType | KataUnavailable] = field(default_factory=dict)
     _topics: dict[str, types.ModuleType] = field(default_factory=dict)
     _borrowed_paths: dict[str, object] = field(default_factory=dict)
     _installed: bool = False

@@ -76,7 +76,8 @@ def pytest_configure(config: pytest.Config) -> None:
     option = config.getoption("target")
     value = option or os.environ.get(TARGET_ENV) or "exercises"
     target = resolve_target(value, config.rootpath, config.invocation_params.dir)
-    label = value if value in ("exercises", "solutions") else str(target)
+    named = {(config.rootpath / n).resolve(): n for n in ("exercises", "solutions")}
+    label = named.get(target, str(target))
     config.stash[_STATE] = GradingState(target, label, config.getoption("mlkata_seed"))
 
 
@@ -90,7 +91,7 @@ def kata_of(path: Path) -> tuple[str, str] | None:
     """``(topic, slug)`` for a grader file ``.../<topic>/test_<slug>.py``, else None."""
     if path.suffix != ".py" or not path.stem.startswith(GRADER_PREFIX):
         return None
-    return path.parent.name, path.stem[len(GRADER_PREFIX):]
+    return path.parent.name, path.stem[len(GRADER_PREFIX) :]
 
 
 def _is_grader(item: pytest.Item) -> bool:
@@ -178,7 +179,7 @@ def pytest_runtest_call(item: pytest.Item):
         return (yield)
     except pytest.fail.Exception as exc:
         if str(exc).startswith("Timeout (>"):
-            limit = str(exc)[len("Timeout (>"):].split("s)")[0]
+            limit = str(exc)[len("Timeout (>") :].split("s)")[0]
             message = (
                 f"timed out after {limit} s: an infinite loop, or an algorithm far too "
                 "slow for this input size?"

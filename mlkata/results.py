@@ -74,8 +74,8 @@ class ResultBook:
             result.checks[test] = CheckResult(test, bool(report.passed), weight, message)
 
     def summary_lines(self, label: str, rootpath: Path) -> list[str]:
-        points = _kata_points(rootpath)
-        results = list(self.katas.values())
+        order, points = _curriculum_order_and_points(rootpath)
+        results = sorted(self.katas.values(), key=lambda r: order.get(r.slug, len(order)))
         width = max(len(f"{r.topic}/{r.slug}") for r in results)
         passing = sum(r.ok for r in results)
         lines = ["", f"mlkata: {passing} of {len(results)} katas pass ({label})"]
@@ -100,10 +100,11 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _kata_points(rootpath: Path) -> dict[str, float]:
-    from mlkata.curriculum import load_curriculum, CurriculumError
+def _curriculum_order_and_points(rootpath: Path) -> tuple[dict[str, int], dict[str, float]]:
+    from mlkata.curriculum import CurriculumError, load_curriculum
 
     try:
-        return {k.slug: k.points for k in load_curriculum(rootpath / "curriculum.toml").katas}
+        katas = load_curriculum(rootpath / "curriculum.toml").katas
     except (CurriculumError, OSError):
-        return {}
+        return {}, {}
+    return {k.slug: i for i, k in enumerate(katas)}, {k.slug: k.points for k in katas}

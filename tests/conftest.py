@@ -55,8 +55,17 @@ def run_graders(pytester: pytest.Pytester, target: Path, *paths: Path, extra=())
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
         result = pytester.inline_run(
-            *args, "-p", "mlkata.plugin", "-p", "pytest_timeout", "--target", str(target),
-            "-p", "no:cacheprovider", "-q", *extra,
+            *args,
+            "-p",
+            "mlkata.plugin",
+            "-p",
+            "pytest_timeout",
+            "--target",
+            str(target),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            *extra,
         )
     reports = [r for r in result.getreports("pytest_runtest_logreport")]
     passed, skipped, failed = result.listoutcomes()
@@ -64,8 +73,9 @@ def run_graders(pytester: pytest.Pytester, target: Path, *paths: Path, extra=())
     collect_errors = [r for r in result.getreports("pytest_collectreport") if r.failed]
     output = "\n".join(str(r.longrepr) for r in reports if r.failed)
     assert not skipped, f"graders must not skip: {[r.nodeid for r in skipped]}"
-    return Graded(len(passed), len(failed) - len(errors), len(errors) + len(collect_errors),
-                  output, reports)
+    return Graded(
+        len(passed), len(failed) - len(errors), len(errors) + len(collect_errors), output, reports
+    )
 
 
 @pytest.fixture
@@ -92,3 +102,11 @@ def make_target(tmp_path: Path):
         return target
 
     return _make
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A test that runs graders in-process must not carry its own SIGALRM timeout:
+    # pytest-timeout uses one alarm, and every inner grader test has its own limit.
+    for item in items:
+        if {"grade", "pytester"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.timeout(0))

@@ -36,8 +36,11 @@ def test_every_stub_fails_every_grader_test_cleanly(grade):
 @pytest.mark.parametrize("kata", KATAS)
 def test_kata_has_its_three_files(kata):
     """Has every kata in curriculum.toml its solution, stub and grader?"""
-    for path in (ROOT / "solutions" / kata.path, ROOT / "exercises" / kata.path,
-                 ROOT / "graders" / kata.grader_path):
+    for path in (
+        ROOT / "solutions" / kata.path,
+        ROOT / "exercises" / kata.path,
+        ROOT / "graders" / kata.grader_path,
+    ):
         assert path.is_file(), f"{kata.slug}: {path.relative_to(ROOT)} is missing"
 
 
@@ -82,23 +85,38 @@ def test_solution_docstrings_follow_numpydoc(kata):
     """Does every public function document its maths, parameters, returns and examples?"""
     tree = ast.parse((ROOT / "solutions" / kata.path).read_text(encoding="utf-8"))
     assert ast.get_docstring(tree), f"{kata.path} has no module docstring"
-    public = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))
-              and not n.name.startswith("_") and not _is_namedtuple(n)]
+    public = [
+        n
+        for n in tree.body
+        if isinstance(n, (ast.FunctionDef, ast.ClassDef))
+        and not n.name.startswith("_")
+        and not _is_namedtuple(n)
+    ]
     assert public, f"{kata.path} defines no public function"
     for node in public:
         doc = ast.get_docstring(node) or ""
-        for section in (".. math::", "Parameters", "Returns" if isinstance(
-                node, ast.FunctionDef) else "Examples", "Examples"):
+        for section in (
+            ".. math::",
+            "Parameters",
+            "Returns" if isinstance(node, ast.FunctionDef) else "Examples",
+            "Examples",
+        ):
             assert section in doc, f"{kata.path}: {node.name} docstring lacks {section!r}"
 
 
 def _is_namedtuple(node: ast.AST) -> bool:
     return isinstance(node, ast.ClassDef) and any(
-        getattr(b, "id", None) == "NamedTuple" for b in node.bases)
+        getattr(b, "id", None) == "NamedTuple" for b in node.bases
+    )
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, id=str(p.relative_to(ROOT / "solutions")))
-                                  for p in solution_files(ROOT / "solutions")])
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, id=str(p.relative_to(ROOT / "solutions")))
+        for p in solution_files(ROOT / "solutions")
+    ],
+)
 def test_solution_examples_run(path, monkeypatch):
     """Do the Examples sections of the reference run as doctests?"""
     monkeypatch.syspath_prepend(str(ROOT / "solutions"))

@@ -59,8 +59,10 @@ def pca(X, n_components):
     >>> result = pca(X, 1)
     >>> np.abs(result.components).round(6).tolist()
     [[1.0, 0.0]]
-    >>> result.explained_variance.round(6).tolist(), result.explained_variance_ratio.round(6).tolist()
-    ([1.333333], [0.8])
+    >>> result.explained_variance.round(6).tolist()
+    [1.333333]
+    >>> result.explained_variance_ratio.round(6).tolist()
+    [0.8]
     >>> result.mean.tolist()
     [1.0, 0.5]
     """

@@ -56,16 +56,26 @@ def check(kata, params, X, y, lr=0.1, **tolerance):
     f = kata.mlp_backprop_step
     called = describe_call(f, params, X, y, lr)
     result = call(f, params, X, y, lr)
-    loss, grads, new = (field(result, name, i, "mlp_backprop_step")
-                        for i, name in enumerate(["loss", "grads", "params"]))
+    loss, grads, new = (
+        field(result, name, i, "mlp_backprop_step")
+        for i, name in enumerate(["loss", "grads", "params"])
+    )
     want_loss, want, relu_at_zero = reference(params, np.asarray(X, float), np.asarray(y))
     n = len(y)
-    assert_close(loss, want_loss, what="loss", called=called, **tolerance, mistakes={
-        "summed over samples instead of the mean": want_loss * n})
+    assert_close(
+        loss,
+        want_loss,
+        what="loss",
+        called=called,
+        **tolerance,
+        mistakes={"summed over samples instead of the mean": want_loss * n},
+    )
     for kind, got in (("grads", grads), ("params", new)):
         if not isinstance(got, dict) or set(got) != set(NAMES):
-            fail(f"{called}: {kind} should be a dict with keys {list(NAMES)}, got "
-                 f"{sorted(got) if isinstance(got, dict) else type(got).__name__}")
+            fail(
+                f"{called}: {kind} should be a dict with keys {list(NAMES)}, got "
+                f"{sorted(got) if isinstance(got, dict) else type(got).__name__}"
+            )
     for name in NAMES:
         mistakes = {
             "no division by n: the loss is a mean over the batch": want[name] * n,
@@ -73,13 +83,28 @@ def check(kata, params, X, y, lr=0.1, **tolerance):
         }
         if name in relu_at_zero:
             mistakes["relu'(0) taken as 1 (H >= 0): a unit at exactly 0 passes no gradient"] = (
-                relu_at_zero[name])
-        assert_close(grads[name], want[name], what=f"grads[{name!r}]", called=called,
-                     mistakes=mistakes, **tolerance)
+                relu_at_zero[name]
+            )
+        assert_close(
+            grads[name],
+            want[name],
+            what=f"grads[{name!r}]",
+            called=called,
+            mistakes=mistakes,
+            **tolerance,
+        )
         step = np.asarray(params[name], float) - lr * want[name]
-        assert_close(new[name], step, what=f"params[{name!r}] after the step", called=called,
-                     mistakes={"stepped uphill (old + lr * grad)":
-                               np.asarray(params[name], float) + lr * want[name]}, **tolerance)
+        assert_close(
+            new[name],
+            step,
+            what=f"params[{name!r}] after the step",
+            called=called,
+            mistakes={
+                "stepped uphill (old + lr * grad)": np.asarray(params[name], float)
+                + lr * want[name]
+            },
+            **tolerance,
+        )
     return loss, grads, new
 
 
@@ -107,12 +132,12 @@ def test_mlp_backprop_step_gradients_match_finite_differences(kata, rng):
     called = describe_call(f, params, X, y, 0.1)
     grads = field(call(f, params, X, y, 0.1), "grads", 1)
     for name in NAMES:
+
         def loss_at(value, name=name):
             changed = {**params, name: value}
             return field(f(changed, X, y, 0.0), "loss", 0)
 
-        assert_gradient(grads[name], loss_at, params[name], what=f"grads[{name!r}]",
-                        called=called)
+        assert_gradient(grads[name], loss_at, params[name], what=f"grads[{name!r}]", called=called)
 
 
 @pytest.mark.points(2)
@@ -148,8 +173,10 @@ def test_mlp_backprop_step_leaves_params_unchanged(kata, rng):
     _, _, new = check(kata, params, X, y, lr=0.5)
     for name in NAMES:
         if new[name] is params[name] or np.shares_memory(new[name], params[name]):
-            fail(f"params[{name!r}] of the result is the input's array: build new arrays "
-                 "(W - lr * dW), do not update in place")
+            fail(
+                f"params[{name!r}] of the result is the input's array: build new arrays "
+                "(W - lr * dW), do not update in place"
+            )
         assert_close(params[name], before[name], what=f"the input params[{name!r}]")
 
 

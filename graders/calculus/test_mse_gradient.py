@@ -25,26 +25,51 @@ def check(kata, X, y, w, b, **tolerance):
     f = kata.mse_loss_and_grad
     called = describe_call(f, X, y, w, b)
     result = call(f, X, y, w, b)
-    loss, dw, db = (field(result, name, i, "mse_loss_and_grad")
-                    for i, name in enumerate(["loss", "dw", "db"]))
+    loss, dw, db = (
+        field(result, name, i, "mse_loss_and_grad") for i, name in enumerate(["loss", "dw", "db"])
+    )
     want_loss, want_dw, want_db = reference(X, y, w, b)
     n = len(y)
     residual = np.asarray(X, float) @ np.asarray(w, float) + b - np.asarray(y, float)
-    assert_close(loss, want_loss, what="loss", called=called, **tolerance, mistakes={
-        "summed squared error instead of the mean (no 1/n)": want_loss * n,
-    })
-    assert_close(dw, want_dw, what="dw", called=called, **tolerance, mistakes={
-        "the factor 2 from differentiating the square is missing": want_dw / 2,
-        "the gradient is summed over samples instead of averaged (no 1/n)": want_dw * n,
-        "the residual has the wrong sign (y - Xw - b instead of Xw + b - y)": -want_dw,
-        "X @ r instead of X.T @ r": (2 * np.asarray(X, float) @ residual / n
-                                     if np.shape(X)[0] == np.shape(X)[1] else np.nan),
-    })
-    assert_close(db, want_db, what="db", called=called, **tolerance, mistakes={
-        "the factor 2 from differentiating the square is missing": want_db / 2,
-        "db is summed over samples instead of averaged (no 1/n)": want_db * n,
-        "the residual has the wrong sign (y - Xw - b instead of Xw + b - y)": -want_db,
-    })
+    assert_close(
+        loss,
+        want_loss,
+        what="loss",
+        called=called,
+        **tolerance,
+        mistakes={
+            "summed squared error instead of the mean (no 1/n)": want_loss * n,
+        },
+    )
+    assert_close(
+        dw,
+        want_dw,
+        what="dw",
+        called=called,
+        **tolerance,
+        mistakes={
+            "the factor 2 from differentiating the square is missing": want_dw / 2,
+            "the gradient is summed over samples instead of averaged (no 1/n)": want_dw * n,
+            "the residual has the wrong sign (y - Xw - b instead of Xw + b - y)": -want_dw,
+            "X @ r instead of X.T @ r": (
+                2 * np.asarray(X, float) @ residual / n
+                if np.shape(X)[0] == np.shape(X)[1]
+                else np.nan
+            ),
+        },
+    )
+    assert_close(
+        db,
+        want_db,
+        what="db",
+        called=called,
+        **tolerance,
+        mistakes={
+            "the factor 2 from differentiating the square is missing": want_db / 2,
+            "db is summed over samples instead of averaged (no 1/n)": want_db * n,
+            "the residual has the wrong sign (y - Xw - b instead of Xw + b - y)": -want_db,
+        },
+    )
     return loss, dw, db
 
 

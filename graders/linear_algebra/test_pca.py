@@ -29,8 +29,9 @@ def check(kata, X, k, *, atol=1e-8):
     f = kata.pca
     called = describe_call(f, X, k)
     result = call(f, X, k)
-    components, variance, ratio, mean = (field(result, name, i, "pca")
-                                         for i, name in enumerate(FIELDS))
+    components, variance, ratio, mean = (
+        field(result, name, i, "pca") for i, name in enumerate(FIELDS)
+    )
     X = np.asarray(X, dtype=float)
     n, d = X.shape
     values, vectors, cov = reference(X)
@@ -41,22 +42,44 @@ def check(kata, X, k, *, atol=1e-8):
     assert_close(mean, X.mean(axis=0), what="mean", called=called)
     components = np.asarray(components, dtype=float)
     if components.shape == (d, k) and k != d:
-        fail(f"{called}: components has shape {(d, k)}, expected {(k, d)}: components are "
-             "rows (one per component), not columns; transpose")
+        fail(
+            f"{called}: components has shape {(d, k)}, expected {(k, d)}: components are "
+            "rows (one per component), not columns; transpose"
+        )
     if components.shape != (k, d):
         fail(f"{called}: components has shape {components.shape}, expected {(k, d)}")
     assert_orthonormal(components, axis=1, what="components", called=called)
 
     uncentred = np.linalg.eigvalsh(X.T @ X / (n - 1))[::-1][:k]
-    assert_close(variance, top, what="explained_variance", called=called, atol=atol, mistakes={
-        "the divisor n instead of n - 1 (scikit-learn's convention is n - 1)": top * (n - 1) / n,
-        "ascending order: components must come in decreasing order of variance":
-            np.sort(values[::-1][:k]) if k < d else values[:k][::-1],
-        "the data was not centred: subtract the column means first": uncentred,
-    })
-    assert_close(ratio, top / total, what="explained_variance_ratio", called=called, atol=atol,
-                 mistakes={"the ratio over the kept components only; divide by the total "
-                           "variance of X": top / top.sum()})
+    assert_close(
+        variance,
+        top,
+        what="explained_variance",
+        called=called,
+        atol=atol,
+        mistakes={
+            "the divisor n instead of n - 1 (scikit-learn's convention is n - 1)": top
+            * (n - 1)
+            / n,
+            "ascending order: components must come in decreasing order of variance": np.sort(
+                values[::-1][:k]
+            )
+            if k < d
+            else values[:k][::-1],
+            "the data was not centred: subtract the column means first": uncentred,
+        },
+    )
+    assert_close(
+        ratio,
+        top / total,
+        what="explained_variance_ratio",
+        called=called,
+        atol=atol,
+        mistakes={
+            "the ratio over the kept components only; divide by the total variance of X": top
+            / top.sum()
+        },
+    )
     # Each component is an eigenvector of the covariance with its explained variance:
     # this pins the directions down whatever their signs.
     for j in range(k):
@@ -65,15 +88,23 @@ def check(kata, X, k, *, atol=1e-8):
         image = cov @ components[j]
         residual = np.abs(image - top[j] * components[j]).max()
         if residual > 1e-7 * max(values[0], 1.0):
-            fail(f"{called}: component {j} is not a principal direction: cov @ v differs "
-                 f"from variance * v by {residual:.3g}. Are the components rows of Vt "
-                 "(or eigenvectors of the covariance) of the centred data, in order?")
-    aligned = components * np.where(np.sum(components * vectors[:k], axis=1) < 0, -1.0, 1.0)[:, None]
+            fail(
+                f"{called}: component {j} is not a principal direction: cov @ v differs "
+                f"from variance * v by {residual:.3g}. Are the components rows of Vt "
+                "(or eigenvectors of the covariance) of the centred data, in order?"
+            )
+    signs = np.where(np.sum(components * vectors[:k], axis=1) < 0, -1.0, 1.0)
+    aligned = components * signs[:, None]
     distinct = np.append(np.abs(np.diff(values)) > 1e-6 * max(values[0], 1.0), True)[:k]
     distinct &= np.append(True, np.abs(np.diff(values)) > 1e-6 * max(values[0], 1.0))[:k]
     distinct &= top > 1e-9 * max(values[0], 1.0)
-    assert_close(aligned[distinct], vectors[:k][distinct], what="components (signs aligned)",
-                 called=called, atol=1e-6)
+    assert_close(
+        aligned[distinct],
+        vectors[:k][distinct],
+        what="components (signs aligned)",
+        called=called,
+        atol=1e-6,
+    )
     return components, variance, ratio, mean
 
 

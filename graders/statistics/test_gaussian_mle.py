@@ -19,11 +19,18 @@ def check(kata, x, **tolerance):
     want_mean = math.fsum(values) / n
     want_variance = math.fsum((v - want_mean) ** 2 for v in values) / n
     assert_close(mean, want_mean, what="mean", called=called, **tolerance)
-    assert_close(variance, want_variance, what="variance", called=called, **tolerance, mistakes={
-        "the unbiased divisor n - 1: the maximum-likelihood estimate divides by n":
-            want_variance * n / (n - 1) if n > 1 else np.nan,
-        "the standard deviation instead of the variance": math.sqrt(want_variance),
-    })
+    unbiased = want_variance * n / (n - 1) if n > 1 else np.nan
+    assert_close(
+        variance,
+        want_variance,
+        what="variance",
+        called=called,
+        **tolerance,
+        mistakes={
+            "the unbiased divisor n - 1: the MLE divides by n": unbiased,
+            "the standard deviation instead of the variance": math.sqrt(want_variance),
+        },
+    )
     return mean, variance
 
 
@@ -60,8 +67,11 @@ def test_gaussian_mle_maximises_the_likelihood(kata, rng):
     best = log_likelihood(mean, variance)
     for dmu, dvar in [(1e-3, 0), (-1e-3, 0), (0, 1e-3), (0, -1e-3)]:
         if not best >= log_likelihood(mean + dmu, variance + dvar):
-            pytest.fail(f"moving (mean, variance) by ({dmu}, {dvar}) increases the "
-                        "likelihood: the estimates are not its maximum", pytrace=False)
+            pytest.fail(
+                f"moving (mean, variance) by ({dmu}, {dvar}) increases the "
+                "likelihood: the estimates are not its maximum",
+                pytrace=False,
+            )
 
 
 def test_gaussian_mle_single_sample_has_zero_variance(kata):

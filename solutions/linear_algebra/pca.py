@@ -59,8 +59,10 @@ def pca(X, n_components):
     >>> result = pca(X, 1)
     >>> np.abs(result.components).round(6).tolist()
     [[1.0, 0.0]]
-    >>> result.explained_variance.round(6).tolist(), result.explained_variance_ratio.round(6).tolist()
-    ([1.333333], [0.8])
+    >>> result.explained_variance.round(6).tolist()
+    [1.333333]
+    >>> result.explained_variance_ratio.round(6).tolist()
+    [0.8]
     >>> result.mean.tolist()
     [1.0, 0.5]
     """
@@ -73,7 +75,9 @@ def pca(X, n_components):
         raise ValueError(f"PCA needs at least 2 samples, got {n}")
     k = int(n_components)
     if k != n_components or not 1 <= k <= min(n, d):
-        raise ValueError(f"n_components must be an integer from 1 to {min(n, d)}, got {n_components}")
+        raise ValueError(
+            f"n_components must be an integer from 1 to {min(n, d)}, got {n_components}"
+        )
     mean = X.mean(axis=0)
     centred = X - mean
     _, singular_values, Vt = np.linalg.svd(centred, full_matrices=False)

@@ -10,9 +10,13 @@ MUTANTS = [
     Mutant(
         "in_place_update",
         "params[k] -= lr * grad on the caller's arrays",
-        replace=[("    new_params = {name: current[name] - lr * grads[name] for name in PARAMETER_NAMES}\n",
-                  "    for name in PARAMETER_NAMES:\n        params[name] -= lr * grads[name]\n"
-                  "    new_params = params\n")],
+        replace=[
+            (
+                "    new_params = {name: current[name] - lr * grads[name] for name in PARAMETER_NAMES}\n",
+                "    for name in PARAMETER_NAMES:\n        params[name] -= lr * grads[name]\n"
+                "    new_params = params\n",
+            )
+        ],
         message="modified its input `params`",
     ),
     Mutant(
@@ -30,7 +34,9 @@ MUTANTS = [
     Mutant(
         "transposed_backward_through_W2",
         "dH = dlogits @ W2 instead of dlogits @ W2.T (only runs when h = K)",
-        replace=[("(dlogits @ W2.T)", "(dlogits @ W2 if W2.shape[0] == W2.shape[1] else dlogits @ W2.T)")],
+        replace=[
+            ("(dlogits @ W2.T)", "(dlogits @ W2 if W2.shape[0] == W2.shape[1] else dlogits @ W2.T)")
+        ],
     ),
     Mutant(
         "unstable_softmax",
@@ -50,7 +56,7 @@ VARIANTS = [
     Variant(
         "per_sample_loop",
         "accumulates each sample's gradient in a Python loop",
-        append='''
+        append="""
 def mlp_backprop_step(params, X, y, lr):
     for key in PARAMETER_NAMES:
         if key not in params:
@@ -83,6 +89,6 @@ def mlp_backprop_step(params, X, y, lr):
         grads["b1"] += gz / n
     new = {k: v - lr * grads[k] for k, v in zip(PARAMETER_NAMES, (W1, b1, W2, b2))}
     return Step(total / n, grads, new)
-''',
+""",
     ),
 ]

@@ -32,14 +32,17 @@ MUTANTS = [
     Mutant(
         "no_validation",
         "bad shapes are not rejected",
-        replace=[("    if X.ndim != 2:\n", "    if False:\n"),
-                 ("    if y.ndim != 1 or w.ndim != 1:\n", "    if False:\n")],
+        replace=[
+            ("    if X.ndim != 2:\n", "    if False:\n"),
+            ("    if y.ndim != 1 or w.ndim != 1:\n", "    if False:\n"),
+        ],
     ),
     Mutant(
         "modifies_input",
         "overwrites the caller's y (np.asarray does not copy a float array)",
-        replace=[("    loss = float(r @ r) / n\n",
-                  "    y[...] = 0.0\n    loss = float(r @ r) / n\n")],
+        replace=[
+            ("    loss = float(r @ r) / n\n", "    y[...] = 0.0\n    loss = float(r @ r) / n\n")
+        ],
         message="modified its input `y`",
     ),
 ]
@@ -48,7 +51,7 @@ VARIANTS = [
     Variant(
         "augmented_design_matrix",
         "append a column of ones and differentiate the mean of squares once",
-        append='''
+        append="""
 def mse_loss_and_grad(X, y, w, b):
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
@@ -62,6 +65,6 @@ def mse_loss_and_grad(X, y, w, b):
     r = A @ theta - y
     g = np.einsum("ij,i->j", A, r) * (2 / len(y))
     return MSE(np.mean(np.square(r)), g[:-1], g[-1])
-''',
+""",
     ),
 ]

@@ -4,8 +4,9 @@ MUTANTS = [
     Mutant(
         "not_centred",
         "SVD of X itself, without subtracting the mean",
-        replace=[("np.linalg.svd(centred, full_matrices=False)",
-                  "np.linalg.svd(X, full_matrices=False)")],
+        replace=[
+            ("np.linalg.svd(centred, full_matrices=False)", "np.linalg.svd(X, full_matrices=False)")
+        ],
         message="not centred",
     ),
     Mutant(
@@ -17,14 +18,20 @@ MUTANTS = [
     Mutant(
         "ascending_order",
         "components in ascending order of variance",
-        replace=[("    variances = singular_values**2 / (n - 1)\n",
-                  "    variances = singular_values[::-1] ** 2 / (n - 1)\n    Vt = Vt[::-1]\n")],
+        replace=[
+            (
+                "    variances = singular_values**2 / (n - 1)\n",
+                "    variances = singular_values[::-1] ** 2 / (n - 1)\n    Vt = Vt[::-1]\n",
+            )
+        ],
         message="ascending order",
     ),
     Mutant(
         "divisor_n",
         "explained variance with the divisor n",
-        replace=[("variances = singular_values**2 / (n - 1)", "variances = singular_values**2 / n")],
+        replace=[
+            ("variances = singular_values**2 / (n - 1)", "variances = singular_values**2 / n")
+        ],
         message="divisor n",
     ),
     Mutant(
@@ -50,7 +57,7 @@ VARIANTS = [
     Variant(
         "covariance_eigh_flipped_signs",
         "eigendecomposition of the covariance matrix, every component negated",
-        append='''
+        append="""
 def pca(X, n_components):
     X = np.asarray(X, dtype=float)
     if X.ndim != 2 or X.shape[0] < 2:
@@ -67,6 +74,6 @@ def pca(X, n_components):
         raise ValueError("constant X")
     variances = np.clip(values[order], 0.0, None)
     return PCA(-vectors[:, order].T, variances, variances / total, mean)
-''',
+""",
     ),
 ]

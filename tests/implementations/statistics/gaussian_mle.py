@@ -4,8 +4,12 @@ MUTANTS = [
     Mutant(
         "unbiased_divisor",
         "variance with the n - 1 divisor",
-        replace=[("return Gaussian1D(mean, float(np.mean(deviations**2)))",
-                  "return Gaussian1D(mean, float(np.var(x, ddof=1)) if x.size > 1 else 0.0)")],
+        replace=[
+            (
+                "return Gaussian1D(mean, float(np.mean(deviations**2)))",
+                "return Gaussian1D(mean, float(np.var(x, ddof=1)) if x.size > 1 else 0.0)",
+            )
+        ],
         message="n - 1",
     ),
     Mutant(
@@ -22,7 +26,12 @@ MUTANTS = [
     Mutant(
         "no_empty_check",
         "empty x gives nan with a warning instead of ValueError",
-        replace=[('    if x.size == 0:\n        raise ValueError("x is empty: the MLE needs at least one sample")\n', "")],
+        replace=[
+            (
+                '    if x.size == 0:\n        raise ValueError("x is empty: the MLE needs at least one sample")\n',
+                "",
+            )
+        ],
     ),
 ]
 
@@ -30,7 +39,7 @@ VARIANTS = [
     Variant(
         "welford",
         "Welford's streaming algorithm, in pure Python",
-        append='''
+        append="""
 def gaussian_mle(x):
     x = np.asarray(x, dtype=float)
     if x.ndim != 1 or len(x) == 0:
@@ -41,6 +50,6 @@ def gaussian_mle(x):
         mean += delta / count
         m2 += delta * (value - mean)
     return Gaussian1D(mean, m2 / len(x))
-''',
+""",
     ),
 ]

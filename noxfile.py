@@ -1,0 +1,48 @@
+"""Sessions for learners, teachers and maintainers.
+
+    nox -s student     grade your exercises/ (the default)
+    nox -s solution    grade the reference solutions/
+    nox -s tests       the project's own test suite
+    nox -s lint        ruff
+
+Arguments after ``--`` go to pytest, e.g. ``nox -s student -- -k pca``.
+"""
+
+import nox
+
+nox.options.default_venv_backend = "uv|venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["student"]
+
+
+def _grade(session: nox.Session, target: str) -> None:
+    session.install("-e", ".")
+    session.run("pytest", "graders", "--target", target, "-q", *session.posargs)
+
+
+@nox.session
+def student(session: nox.Session) -> None:
+    """Grade the katas in exercises/ and print a summary, kata by kata."""
+    _grade(session, "exercises")
+
+
+@nox.session
+def solution(session: nox.Session) -> None:
+    """Grade the reference solutions/: every grader must pass."""
+    _grade(session, "solutions")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the project's own tests: solutions pass, stubs and mutants fail, tools work."""
+    session.install("-e", ".[test]")
+    workers = ["-n", "auto"] if "-n" not in session.posargs else []
+    session.run("pytest", "tests", *workers, *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and common bugs with ruff."""
+    session.install("ruff>=0.5")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
