@@ -15,15 +15,15 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["student"]
 
 
-def _grade(session: nox.Session, target: str) -> None:
+def _grade(session: nox.Session, target: str, *compact: str) -> None:
     session.install("-e", ".")
-    session.run("pytest", "graders", "--target", target, "-q", *session.posargs)
+    session.run("pytest", "graders", "--target", target, "-q", *compact, *session.posargs)
 
 
 @nox.session
 def student(session: nox.Session) -> None:
-    """Grade the katas in exercises/ and print a summary, kata by kata."""
-    _grade(session, "exercises")
+    """Grade the katas in exercises/ and print one line per kata (details: pytest -k SLUG)."""
+    _grade(session, "exercises", "--tb=no", "-rN")
 
 
 @nox.session

@@ -26,8 +26,12 @@ def cmd_dev_sync(args: argparse.Namespace) -> int:
     from mlkata.stubgen import StubError, sync
 
     root = find_root()
+    known = {p.stem for p in (root / "solutions").glob("*/*.py")}
+    unknown = [slug for slug in args.slugs if slug not in known]
+    if unknown:
+        raise UsageError(f"no solution for {', '.join(unknown)} in solutions/")
     try:
-        changed = sync(root, check=args.check)
+        changed = sync(root, check=args.check, slugs=args.slugs)
     except StubError as exc:
         raise UsageError(str(exc)) from None
     for path in changed:
@@ -52,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync = dev_commands.add_parser(
         "sync", help="regenerate exercises/ stubs from solutions/ (overwrites the stubs)"
     )
+    sync.add_argument("slugs", nargs="*", metavar="SLUG", help="only these katas")
     sync.add_argument("--check", action="store_true", help="only report stubs out of date")
     sync.set_defaults(handler=cmd_dev_sync)
     return parser

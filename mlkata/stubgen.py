@@ -9,6 +9,7 @@ NamedTuple definitions, signatures and numpydoc docstrings — is kept verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION[ \t]*$")
@@ -65,13 +66,17 @@ def solution_files(solutions: Path) -> list[Path]:
     return sorted(p for p in solutions.glob("*/*.py") if not p.name.startswith("_"))
 
 
-def sync(root: Path, check: bool = False) -> list[Path]:
+def sync(root: Path, check: bool = False, slugs: Iterable[str] = ()) -> list[Path]:
     """Write (or with ``check``, only list) every stub that differs from its solution.
 
-    Returns the stub paths that were (or would be) written.
+    ``slugs`` limits the work to those katas. Returns the stub paths that were (or
+    would be) written.
     """
+    wanted_slugs = set(slugs)
     changed = []
     for solution in solution_files(root / "solutions"):
+        if wanted_slugs and solution.stem not in wanted_slugs:
+            continue
         stub = root / "exercises" / solution.relative_to(root / "solutions")
         wanted = make_stub(solution.read_text(encoding="utf-8"), str(solution))
         if not stub.is_file() or stub.read_text(encoding="utf-8") != wanted:
