@@ -45,6 +45,19 @@ def cmd_dev_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nbgrader_build(args: argparse.Namespace) -> int:
+    from mlkata.course import CourseError, build_course
+
+    root = find_root()
+    try:
+        written = build_course(root, Path(args.course_dir), topics=args.topic, katas=args.kata)
+    except CourseError as exc:
+        raise UsageError(str(exc)) from None
+    for path in written:
+        print(f"wrote: {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mlkata", description=__doc__)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -59,6 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("slugs", nargs="*", metavar="SLUG", help="only these katas")
     sync.add_argument("--check", action="store_true", help="only report stubs out of date")
     sync.set_defaults(handler=cmd_dev_sync)
+
+    nbgrader = commands.add_parser("nbgrader", help="teachers: nbgrader courses from the katas")
+    nbgrader_commands = nbgrader.add_subparsers(dest="nbgrader_command", metavar="NBGRADER_COMMAND")
+    nbgrader_commands.required = True
+    build = nbgrader_commands.add_parser(
+        "build", help="write an nbgrader course: one assignment per topic, one notebook per kata"
+    )
+    build.add_argument("course_dir", metavar="COURSE_DIR")
+    build.add_argument("--topic", action="append", default=[], help="only this topic (repeat)")
+    build.add_argument("--kata", action="append", default=[], help="only this kata (repeat)")
+    build.set_defaults(handler=cmd_nbgrader_build)
     return parser
 
 
