@@ -25,6 +25,7 @@ import pytest
 
 from mlkata.loader import KataUnavailable, TargetLoader
 from mlkata.results import ResultBook
+from mlkata.tamper import TamperGuard
 
 TARGET_ENV = "MLKATA_TARGET"
 GRADER_PREFIX = "test_"
@@ -42,6 +43,7 @@ class GradingState:
         self.seed = seed
         self.loader = TargetLoader(target)
         self.book = ResultBook()
+        self.guard: TamperGuard | None = None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -170,14 +172,23 @@ def explain_exception(exc: BaseException, target: Path) -> str | None:
     return f"{type(exc).__name__}: {message} (raised at {where}{code})"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    state = item.config.stash[_STATE]
+    if state.guard is None and _is_grader(item):
+        # Before the first kata is imported; graders have imported NumPy by now.
+        state.guard = TamperGuard()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
     if not _is_grader(item):
         return (yield)
     state = item.config.stash[_STATE]
     try:
-        return (yield)
+        result = yield
     except pytest.fail.Exception as exc:
+        _fail_if_tampered(state.guard)
         if str(exc).startswith("Timeout (>"):
             limit = str(exc)[len("Timeout (>") :].split("s)")[0]
             message = (
@@ -189,10 +200,23 @@ def pytest_runtest_call(item: pytest.Item):
     except (KeyboardInterrupt, pytest.skip.Exception, pytest.exit.Exception):
         raise
     except BaseException as exc:  # noqa: BLE001 - student code may raise anything
+        _fail_if_tampered(state.guard)
         reason = explain_exception(exc, state.target)
         if reason is None:
             raise
         raise pytest.fail.Exception(reason, pytrace=False) from None
+    _fail_if_tampered(state.guard)
+    return result
+
+
+def _fail_if_tampered(guard: TamperGuard) -> None:
+    replaced = guard.check_and_restore()
+    if replaced:
+        raise pytest.fail.Exception(
+            f"your code replaced {', '.join(replaced)}: a kata must not monkeypatch "
+            "libraries or the grader (restored; this check fails)",
+            pytrace=False,
+        ) from None
 
 
 @pytest.hookimpl(wrapper=True)

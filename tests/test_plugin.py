@@ -10,6 +10,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 GRADERS = ROOT / "graders"
 MSE = "calculus/mse_gradient.py"
+# Specific graders, so these tests do not change as katas are added.
+MSE_GRADER = GRADERS / "calculus" / "test_mse_gradient.py"
+BACKPROP_GRADER = GRADERS / "calculus" / "test_backprop_step.py"
+GAUSSIAN_GRADER = GRADERS / "statistics" / "test_gaussian_mle.py"
+FOUNDATION = [
+    MSE_GRADER,
+    BACKPROP_GRADER,
+    GAUSSIAN_GRADER,
+    GRADERS / "linear_algebra" / "test_pca.py",
+]
 
 
 def outcomes_by_kata(graded) -> dict[str, set[str]]:
@@ -24,9 +34,10 @@ def outcomes_by_kata(graded) -> dict[str, set[str]]:
 def test_syntax_error_fails_only_its_kata(grade, make_target):
     """Does a syntax error in one kata fail that kata alone, with a one-line reason?"""
     target = make_target({MSE: "def mse_loss_and_grad(X, y, w, b)\n    return 1\n"})
-    graded = grade(target)
+    graded = grade(target, *FOUNDATION)
     by_kata = outcomes_by_kata(graded)
     assert by_kata.pop("mse_gradient") == {"failed"}
+    assert len(by_kata) == 3
     assert all(outcomes == {"passed"} for outcomes in by_kata.values()), by_kata
     assert graded.errors == 0
     messages = {m for m in graded.failure_messages()}
@@ -47,7 +58,7 @@ def test_syntax_error_fails_only_its_kata(grade, make_target):
 )
 def test_import_failures_become_one_line_reasons(grade, make_target, source, expected):
     """Do import errors, sys.exit and exceptions at import fail only that kata, in one line?"""
-    graded = grade(make_target({MSE: source}), GRADERS / "calculus")
+    graded = grade(make_target({MSE: source}), MSE_GRADER, BACKPROP_GRADER)
     by_kata = outcomes_by_kata(graded)
     assert by_kata["mse_gradient"] == {"failed"}
     assert by_kata["backprop_step"] == {"passed"}
@@ -83,8 +94,8 @@ def test_infinite_loop_times_out_and_the_run_goes_on(grade, make_target):
     target = make_target({MSE: source})
     graded = grade(
         target,
-        GRADERS / "calculus" / "test_mse_gradient.py",
-        GRADERS / "statistics" / "test_gaussian_mle.py",
+        MSE_GRADER,
+        GAUSSIAN_GRADER,
         extra=["-o", "timeout=0.3", "-k", "documented"],
     )
     by_kata = outcomes_by_kata(graded)
@@ -95,7 +106,7 @@ def test_infinite_loop_times_out_and_the_run_goes_on(grade, make_target):
 
 def test_stub_reason_is_not_implemented(grade, make_target):
     """Does a stub fail with 'not implemented yet' naming the function?"""
-    graded = grade(ROOT / "exercises", GRADERS / "statistics")
+    graded = grade(ROOT / "exercises", GAUSSIAN_GRADER)
     assert graded.passed == 0 and graded.failed > 0
     for message in graded.failure_messages():
         assert message.startswith("not implemented yet: `gaussian_mle`")
@@ -115,7 +126,7 @@ def test_target_from_environment(pytester, monkeypatch):
     """Does MLKATA_TARGET choose the tree when --target is absent?"""
     monkeypatch.setenv("MLKATA_TARGET", str(ROOT / "solutions"))
     result = pytester.runpytest_subprocess(
-        str(GRADERS / "statistics"), "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml")
+        str(GAUSSIAN_GRADER), "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml")
     )
     result.assert_outcomes(passed=11)
     result.stdout.fnmatch_lines(["mlkata: 1 of 1 katas pass (solutions)"])
@@ -126,7 +137,7 @@ def test_failure_names_the_seed(grade, make_target):
     source = (ROOT / "solutions" / MSE).read_text().replace("dw = 2.0 / n", "dw = 2.1 / n")
     graded = grade(
         make_target({MSE: source}),
-        GRADERS / "calculus" / "test_mse_gradient.py",
+        MSE_GRADER,
         extra=["-k", "random_cases", "--seed", "1234"],
     )
     assert graded.failed == 3
@@ -140,7 +151,7 @@ def test_failure_names_the_seed(grade, make_target):
 
 def test_statistics_topic_keeps_the_standard_library_module(grade):
     """Is stdlib `statistics` still usable while the statistics topic is graded?"""
-    graded = grade(ROOT / "solutions", GRADERS / "statistics")
+    graded = grade(ROOT / "solutions", GAUSSIAN_GRADER)
     assert graded.failed == 0 and graded.passed > 0
     assert stdlib_statistics.mean([1, 2, 3]) == 2
     assert not hasattr(stdlib_statistics, "__path__")
@@ -164,8 +175,8 @@ def test_a_kata_imports_an_earlier_kata_from_the_same_target(pytester):
 def test_summary_lists_each_kata_with_points(grade, pytester):
     """Does the terminal summary give one line per kata with checks and points?"""
     result = pytester.runpytest_subprocess(
-        str(GRADERS / "statistics"),
-        str(GRADERS / "calculus" / "test_mse_gradient.py"),
+        str(GAUSSIAN_GRADER),
+        str(MSE_GRADER),
         "--target",
         str(ROOT / "solutions"),
         "--rootdir",
@@ -182,3 +193,39 @@ def test_summary_lists_each_kata_with_points(grade, pytester):
             "*points: 15 of 15",
         ]
     )
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        "np.allclose = lambda *args, **kwargs: True\n",
+        "import mlkata.grading\nmlkata.grading.assert_close = lambda *a, **k: None\n",
+    ],
+    ids=["numpy-at-import", "grader-helper-at-import"],
+)
+def test_monkeypatching_the_grader_fails_and_is_undone(grade, make_target, patch):
+    """Does a kata that patches NumPy or a grading helper fail, and is the patch undone?"""
+    import numpy as np
+
+    import mlkata.grading
+
+    original = (np.allclose, mlkata.grading.assert_close)
+    wrong = (ROOT / "solutions" / MSE).read_text().replace("dw = 2.0 / n", "dw = 3.0 / n")
+    target = make_target({MSE: wrong + "\n" + patch})
+    graded = grade(target, MSE_GRADER, extra=["-k", "random_cases"])
+    # The first check names the patch; once undone, the wrong dw fails the others.
+    assert graded.passed == 0 and graded.failed == 3
+    assert "must not monkeypatch" in graded.failure_messages()[0]
+    assert (np.allclose, mlkata.grading.assert_close) == original
+
+
+def test_patching_inside_the_function_is_caught_on_each_call(grade, make_target):
+    """Is a patch made while the function runs caught in the test that ran it?"""
+    source = (
+        (ROOT / "solutions" / MSE)
+        .read_text()
+        .replace("    r = X @ w + b - y\n", "    r = X @ w + b - y\n    np.mean = np.sum\n")
+    )
+    graded = grade(make_target({MSE: source}), MSE_GRADER, extra=["-k", "not bad_input"])
+    assert graded.passed == 0
+    assert all("numpy.mean" in m for m in graded.failure_messages())
