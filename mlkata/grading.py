@@ -138,9 +138,18 @@ def call(func: Callable, *args: Any, **kwargs: Any) -> Any:
     """Call the code under test and check that it left its inputs unmodified."""
     __tracebackhide__ = True
     try:
-        names = list(inspect.signature(func).bind(*args, **kwargs).arguments)
-    except (TypeError, ValueError):
+        signature = inspect.signature(func)
+    except (TypeError, ValueError):  # a builtin without a signature: call it as it is
         names = [f"argument {i + 1}" for i in range(len(args))] + list(kwargs)
+    else:
+        try:
+            names = list(signature.bind(*args, **kwargs).arguments)
+        except TypeError as exc:
+            name = getattr(func, "__name__", "the function")
+            fail(
+                f"{name}{signature} cannot be called as the kata asks ({exc}): keep the "
+                "signature of the stub"
+            )
     values = list(args) + list(kwargs.values())
     before = [_snapshot(v) for v in values]
     result = func(*args, **kwargs)

@@ -195,3 +195,13 @@ def test_describe_shows_shapes_not_megabytes():
     assert describe_call(lambda X, k: None, np.zeros((50, 2)), 3) == (
         "<lambda>(X=float64 array of shape (50, 2), k=3)"
     )
+
+
+def test_call_explains_a_changed_signature():
+    """Does a function with the wrong parameters get a message about its signature?"""
+
+    def mse_loss_and_grad(X, y, w):
+        return 0.0
+
+    message = message_of(call, mse_loss_and_grad, 1, 2, 3, 4)
+    assert message.startswith("mse_loss_and_grad(X, y, w) cannot be called as the kata asks")
