@@ -390,17 +390,21 @@ def assert_gradient(
 
 
 @contextmanager
-def strict_floats(called: str = "the function") -> Iterator[None]:
-    """Run code with overflow, invalid operations and division by zero as errors."""
+def strict_floats(called: str = "the function", advice: str = "") -> Iterator[None]:
+    """Run code with overflow, invalid operations and division by zero as errors.
+
+    ``advice`` replaces the generic suggestion in the failure message.
+    """
     __tracebackhide__ = True
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         try:
             yield
         except FloatingPointError as exc:
-            fail(
-                f"{called} is not numerically stable: {exc}. Rewrite it so that no "
-                "intermediate overflows or divides by zero (see the hints)."
+            advice = advice or (
+                "rewrite it so that no intermediate overflows or divides by zero (see the hints)"
             )
+            message = f"{called} is not numerically stable: {exc}. {advice[0].upper()}{advice[1:]}"
+            raise pytest.fail.Exception(message.rstrip(".") + ".", pytrace=False) from None
 
 
 def _resolve(dotted: str) -> Any:

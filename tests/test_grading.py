@@ -205,3 +205,12 @@ def test_call_explains_a_changed_signature():
 
     message = message_of(call, mse_loss_and_grad, 1, 2, 3, 4)
     assert message.startswith("mse_loss_and_grad(X, y, w) cannot be called as the kata asks")
+
+
+def test_strict_floats_takes_kata_specific_advice():
+    """Does strict_floats carry the grader's advice, without a chained traceback?"""
+    with pytest.raises(Failed) as info:
+        with strict_floats("entropy", advice="treat 0 * log 0 as 0"):
+            np.log(np.zeros(1))
+    assert str(info.value).endswith("Treat 0 * log 0 as 0.")
+    assert info.value.__cause__ is None and info.value.__suppress_context__
