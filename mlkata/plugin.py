@@ -246,6 +246,15 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
         terminalreporter.write_line(line)
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # Student mode only: record each kata's result as progress (never fails the run).
+    state = session.config.stash.get(_STATE, None)
+    if state is not None and state.label == "exercises" and state.book.katas:
+        from mlkata.progress import record_session
+
+        record_session(session, state)
+
+
 def grading_state(config: pytest.Config) -> GradingState:
     """The session's grading state (for other plugins and the CLI)."""
     return config.stash[_STATE]

@@ -8,7 +8,9 @@ import mode), because the grader files live in it.
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,12 @@ except ImportError:  # SciPy is optional for learners; the test extra installs i
 assert numpy.fft and numpy.linalg and numpy.random
 
 pytest_plugins = ["pytester"]
+
+# Grading exercises/ records progress (mlkata.progress). The project's tests grade the
+# real exercises/ in-process and in subprocesses: send every such record to a scratch
+# folder for the whole test session, never into the working copy's .mlkata/.
+_PROGRESS_HOME = tempfile.TemporaryDirectory(prefix="mlkata-tests-home-")
+os.environ["MLKATA_HOME"] = _PROGRESS_HOME.name
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"

@@ -1,0 +1,244 @@
+"""The learner's commands: list, check, watch, hint, progress, next, reset, report.
+
+Each ``run_*`` function does one command's work on a :class:`Workspace` (the working
+copy, its curriculum and its progress store) and renders through :mod:`mlkata.ui`;
+it returns the exit status. Bad arguments raise :class:`LearnerError` (one line).
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlkata.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
+from mlkata.progress import ProgressError, ProgressStore, Run, open_store, state_dir
+from mlkata.standing import (
+    KataStanding,
+    kata_standings,
+    next_unfinished,
+    passed_this_week,
+    streak,
+    topic_standings,
+)
+from mlkata.ui import Output
+
+
+class LearnerError(Exception):
+    """A bad argument or a missing file: printed as one line, exit status 2."""
+
+
+@dataclass
+class Workspace:
+    root: Path
+    curriculum: Curriculum
+    _store: ProgressStore | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> ProgressStore:
+        if self._store is None:
+            self._store = open_store(self.root)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def folder(self, name: str) -> Path:
+        path = self.root / name
+        if not path.is_dir():
+            raise LearnerError(f"no {name}/ folder in {self.root}")
+        return path
+
+    def kata(self, name: str) -> Kata:
+        """The kata called ``name`` (a slug, ``topic/slug`` or a path to its file)."""
+        slug = Path(name).stem if name.endswith(".py") else name.rstrip("/").split("/")[-1]
+        kata = self.curriculum.get(slug)
+        if kata is not None:
+            return kata
+        slugs = [k.slug for k in self.curriculum.katas]
+        close = difflib.get_close_matches(slug, slugs, n=3, cutoff=0.5)
+        close += [s for s in slugs if slug and slug in s and s not in close][: 3 - len(close)]
+        hint = (
+            f": did you mean {' or '.join(close)}?" if close else ": `mlkata list` shows them all"
+        )
+        raise LearnerError(f"no kata called '{name}' in curriculum.toml{hint}")
+
+    def runs(self) -> list[Run]:
+        """Every recorded run; an unusable database warns once and counts as empty."""
+        try:
+            return self.store.runs()
+        except ProgressError as exc:
+            self.store.warn(f"mlkata: {exc}")
+            return []
+
+    def standings(self, runs: list[Run] | None = None) -> list[KataStanding]:
+        return kata_standings(self.curriculum, self.runs() if runs is None else runs)
+
+    def chosen(self, name: str | None) -> Kata | None:
+        """The named kata, or the next unfinished one (None when every kata passes)."""
+        if name:
+            return self.kata(name)
+        standing = next_unfinished(self.standings())
+        return standing.kata if standing else None
+
+
+def open_workspace(root: Path) -> Workspace:
+    try:
+        curriculum = load_curriculum(root / "curriculum.toml")
+    except CurriculumError as exc:
+        raise LearnerError(str(exc)) from None
+    return Workspace(root, curriculum)
+
+
+def run_list(ws: Workspace, out: Output) -> int:
+    from mlkata.ui import show_list
+
+    show_list(out, topic_standings(ws.curriculum, ws.standings()))
+    return 0
+
+
+def run_next(ws: Workspace, out: Output) -> int:
+    from mlkata.ui import show_next
+
+    show_next(out, next_unfinished(ws.standings()), "exercises")
+    return 0
+
+
+def run_progress(ws: Workspace, out: Output) -> int:
+    import datetime as dt
+
+    from mlkata.ui import show_progress
+
+    runs = ws.runs()
+    today = dt.date.today()
+    topics = topic_standings(ws.curriculum, ws.standings(runs))
+    show_progress(out, topics, passed_this_week(ws.curriculum, runs, today), streak(runs, today))
+    return 0
+
+
+def _grader_of(ws: Workspace, kata: Kata) -> Path:
+    grader = ws.folder("graders") / kata.grader_path
+    if not grader.is_file():
+        raise LearnerError(f"no grader for {kata.slug}: graders/{kata.grader_path} is missing")
+    ws.folder("exercises")
+    return grader
+
+
+def _prepare_store(ws: Workspace) -> None:
+    """Open (and if need be recover) the database before grading, so that its message shows."""
+    try:
+        ws.store.ensure()
+    except ProgressError as exc:
+        ws.store.warn(f"mlkata: {exc}; this run will not be recorded")
+    ws.close()
+
+
+def run_check(ws: Workspace, name: str | None, out: Output) -> int:
+    from mlkata.runner import grade
+    from mlkata.ui import show_check
+
+    kata = ws.chosen(name)
+    if kata is None:
+        out.line("Every kata passes. Well done!", style="bold green")
+        return 0
+    _grader_of(ws, kata)
+    _prepare_store(ws)
+    graded = grade(ws.root, kata, on_result=lambda result: show_check(out, result))
+    if graded.interrupted:
+        return 130
+    return 0 if graded.ok else 1
+
+
+def run_watch(ws: Workspace, name: str | None, out: Output) -> int:
+    from mlkata.watch import watch
+
+    kata = ws.chosen(name)
+    if kata is None:
+        out.line("Every kata passes: name one to watch, e.g. mlkata watch SLUG")
+        return 0
+    _grader_of(ws, kata)
+    _prepare_store(ws)
+    return watch(ws.root, kata, out)
+
+
+def run_hint(ws: Workspace, name: str | None, out: Output) -> int:
+    from mlkata.ui import show_hint
+
+    kata = ws.chosen(name)
+    if kata is None:
+        raise LearnerError("every kata passes: name the kata, e.g. mlkata hint SLUG")
+    if not kata.hints:
+        out.line(f"{kata.slug} has no hints")
+        return 0
+    try:
+        shown = ws.store.hints_shown().get(kata.slug, 0)
+    except ProgressError as exc:
+        ws.store.warn(f"mlkata: {exc}")
+        shown = 0
+    number = min(shown + 1, len(kata.hints))
+    show_hint(out, kata, number, kata.hints[number - 1])
+    try:
+        ws.store.set_hints_shown(kata.slug, number)
+    except ProgressError as exc:
+        ws.store.warn(f"mlkata: hint not remembered: {exc}")
+    return 0
+
+
+def backup_path(path: Path) -> Path:
+    """``<slug>.py.bak`` beside the file, or a timestamped name if that exists."""
+    backup = path.with_name(path.name + ".bak")
+    if not backup.exists():
+        return backup
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.{stamp}.bak")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
+    return backup
+
+
+def run_reset(ws: Workspace, name: str, out: Output) -> int:
+    from mlkata.stubgen import StubError, make_stub
+
+    kata = ws.kata(name)
+    solution = ws.folder("solutions") / kata.path
+    if not solution.is_file():
+        raise LearnerError(f"cannot make the stub of {kata.slug}: solutions/{kata.path} is missing")
+    try:
+        stub = make_stub(solution.read_text(encoding="utf-8"), str(solution))
+    except StubError as exc:
+        raise LearnerError(str(exc)) from None
+    exercise = ws.folder("exercises") / kata.path
+    if exercise.is_file():
+        if exercise.read_text(encoding="utf-8") == stub:
+            out.line(f"exercises/{kata.path} is already the original stub: nothing to do")
+            return 0
+        backup = backup_path(exercise)
+        backup.write_bytes(exercise.read_bytes())
+        out.line(f"kept your file as {backup.relative_to(ws.root)}")
+    exercise.parent.mkdir(parents=True, exist_ok=True)
+    exercise.write_text(stub, encoding="utf-8")
+    out.line(f"restored the stub exercises/{kata.path}")
+    return 0
+
+
+def run_report(ws: Workspace, output: str | None, open_it: bool, out: Output) -> int:
+    from mlkata.report import write_report
+
+    path = Path(output).expanduser() if output else state_dir(ws.root) / "report.html"
+    if output and not path.parent.is_dir():
+        raise LearnerError(f"no folder {path.parent} to write the report in")
+    try:
+        written = write_report(path.resolve(), ws.curriculum, ws.runs())
+    except OSError as exc:
+        raise LearnerError(f"cannot write {path}: {exc.strerror}") from None
+    out.line(f"wrote {written}")
+    if open_it:
+        import webbrowser
+
+        if not webbrowser.open(written.as_uri()):
+            out.line("could not start a browser: open the file above yourself")
+    return 0

@@ -1,0 +1,157 @@
+"""A learner's working copy to run the ``mlkata`` command in, isolated from the real one.
+
+``working_copy`` holds three katas of the real curriculum (their curriculum entries,
+graders, stubs and solutions), so these tests do not depend on katas being added
+elsewhere at the same time; its progress goes to its own ``MLKATA_HOME``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mlkata.curriculum import load_curriculum, tomllib
+from mlkata.progress import ProgressStore, Run
+
+ROOT = Path(__file__).resolve().parents[2]
+SLUGS = ("mse_gradient", "backprop_step", "gaussian_mle")
+
+
+def mlkata_command() -> list[str]:
+    """The installed console script (the real entry point), next to this Python."""
+    script = Path(sys.executable).with_name("mlkata")
+    found = str(script) if script.exists() else shutil.which("mlkata")
+    assert found, "the mlkata command is not installed (pip install -e .)"
+    return [found]
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value)  # a JSON string is a valid TOML basic string
+    return str(value)
+
+
+def write_curriculum(path: Path, slugs: tuple[str, ...]) -> None:
+    """curriculum.toml with only these katas of the real one (in its order)."""
+    data = tomllib.loads((ROOT / "curriculum.toml").read_text(encoding="utf-8"))
+    lines = ["[topics]"]
+    lines += [f"{k} = {_toml_value(v)}" for k, v in data["topics"].items()]
+    for entry in data["kata"]:
+        if entry["slug"] in slugs:
+            entry = {**entry, "prerequisites": [p for p in entry["prerequisites"] if p in slugs]}
+            lines += ["", "[[kata]]"] + [f"{k} = {_toml_value(v)}" for k, v in entry.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@dataclass
+class WorkingCopy:
+    root: Path
+    home: Path
+    env: dict[str, str]
+
+    @property
+    def database(self) -> Path:
+        return self.home / "progress.sqlite"
+
+    def kata(self, slug: str):
+        return load_curriculum(self.root / "curriculum.toml").get(slug)
+
+    def exercise(self, slug: str) -> Path:
+        return self.root / "exercises" / self.kata(slug).path
+
+    def solve(self, slug: str) -> None:
+        """Put the reference solution in place of the learner's stub."""
+        path = self.kata(slug).path
+        shutil.copy(self.root / "solutions" / path, self.root / "exercises" / path)
+
+    def mlkata(self, *args: str, cwd: Path | None = None, **env: str):
+        return subprocess.run(
+            [*mlkata_command(), *args],
+            cwd=cwd or self.root,
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def popen(self, *args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            [*mlkata_command(), *args],
+            cwd=self.root,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def pytest(self, *args: str):
+        """Plain pytest in the copy, with only the plugins graders need: mlkata's own
+        (its entry point is what every other plain run of the project's tests uses)
+        and pytest-timeout. Other installed plugins would cost seconds of start-up."""
+        lean = ("-p", "mlkata.plugin", "-p", "pytest_timeout")
+        env = {**self.env, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *lean, *args],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def record(self, slug: str, passed: int, failed: int = 0, when: float | None = None) -> None:
+        """Store one complete run of ``slug``, as a grading run would."""
+        kata = self.kata(slug)
+        fraction = passed / (passed + failed)
+        run = Run(
+            time.time() if when is None else when,
+            kata.topic,
+            slug,
+            passed,
+            failed,
+            True,
+            round(kata.points * fraction, 2),
+            kata.points,
+            "" if not failed else "something is wrong",
+        )
+        with ProgressStore(self.database) as store:
+            store.record([run])
+
+    def rows(self, columns: str = "slug, passed, failed, complete") -> list[tuple]:
+        if not self.database.exists():
+            return []
+        with contextlib.closing(sqlite3.connect(self.database)) as conn:
+            return conn.execute(f"SELECT {columns} FROM runs ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def working_copy(tmp_path: Path) -> WorkingCopy:
+    root = tmp_path / "copy"
+    curriculum = load_curriculum(ROOT / "curriculum.toml")
+    for slug in SLUGS:
+        kata = curriculum.get(slug)
+        for tree, relative in (
+            ("solutions", kata.path),
+            ("exercises", kata.path),
+            ("graders", kata.grader_path),
+        ):
+            (root / tree / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / tree / relative, root / tree / relative)
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    write_curriculum(root / "curriculum.toml", SLUGS)
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "MLKATA_PLAIN")}
+    env.update(MLKATA_HOME=str(home), COLUMNS="120", PYTHONDONTWRITEBYTECODE="1")
+    return WorkingCopy(root, home, env)
