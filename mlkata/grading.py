@@ -22,7 +22,6 @@ tolerance, with a comment saying why, where the maths gives less accuracy.
 from __future__ import annotations
 
 import copy
-import importlib
 import inspect
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -408,13 +407,14 @@ def strict_floats(called: str = "the function", advice: str = "") -> Iterator[No
 
 
 def _resolve(dotted: str) -> Any:
-    """The object at ``dotted``, importing its module; None where it is not installed."""
+    """The object at ``dotted`` if its module is already imported, else None.
+
+    Nothing is imported here: a forbidden SciPy function is caught by name when it is
+    called, so naming it costs no SciPy start-up.
+    """
     module_name, _, attr = dotted.rpartition(".")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    return getattr(module, attr, None)
+    module = sys.modules.get(module_name)
+    return getattr(module, attr, None) if module is not None else None
 
 
 def _code_of(func: Any) -> Any:
@@ -429,36 +429,48 @@ def _code_of(func: Any) -> Any:
     return getattr(func, "__code__", None)
 
 
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
 class _ShortcutWatch:
     """Records calls of forbidden functions through ``sys.setprofile``.
 
     Watching calls (rather than replacing attributes) also catches functions the code
     under test imported by name (``from numpy.linalg import eig``) or lazily inside the
-    function, and NumPy's dispatch wrappers.
+    function, and NumPy's dispatch wrappers. A function is recognised by identity when
+    its module is already imported, and otherwise by its name within the named module
+    or its private submodules (``scipy.linalg.qr`` is defined in
+    ``scipy.linalg._decomp_qr``).
     """
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names = list(names)
         self.prefixes = [n[:-2] for n in self.names if n.endswith(".*")]
-        exact = [n for n in self.names if not n.endswith(".*")]
         self.codes: dict[Any, str] = {}
         self.builtins: dict[int, str] = {}
-        self.by_name: dict[tuple[str, str], str] = {}
-        for name in exact:
+        self.by_name: dict[str, list[tuple[str, str]]] = {}
+        for name in (n for n in self.names if not n.endswith(".*")):
             obj = _resolve(name)
             code = _code_of(obj) if obj is not None else None
             if code is not None:
                 self.codes[code] = name
             elif obj is not None:
                 self.builtins[id(obj)] = name
-            module_name, _, attr = name.rpartition(".")
-            self.by_name[(module_name, attr)] = name
+            package, _, attr = name.rpartition(".")
+            self.by_name.setdefault(attr, []).append((package, name))
         self.used: list[str] = []
 
     def _module_matches(self, module: str) -> str | None:
         for prefix in self.prefixes:
-            if module == prefix or module.startswith(prefix + "."):
+            if _within(module, prefix):
                 return prefix + ".*"
+        return None
+
+    def _named(self, module: str, function: str) -> str | None:
+        for package, name in self.by_name.get(function, ()):
+            if _within(module, package):
+                return name
         return None
 
     def __call__(self, frame: Any, event: str, arg: Any) -> None:
@@ -467,18 +479,16 @@ class _ShortcutWatch:
             name = self.codes.get(code)
             if name is None:
                 module = frame.f_globals.get("__name__", "")
-                name = self.by_name.get((module, code.co_name)) or self._module_matches(module)
-                if name is None and module.endswith(("._linalg", ".linalg")):
-                    # numpy.linalg.eig is defined in numpy.linalg._linalg
-                    public = module.rsplit(".", 1)[0]
-                    name = self.by_name.get((public, code.co_name))
+                name = self._named(module, code.co_name) or self._module_matches(module)
             if name is not None and name not in self.used:
                 self.used.append(name)
         elif event == "c_call":
             name = self.builtins.get(id(arg))
             if name is None:
                 module = getattr(arg, "__module__", None) or ""
-                name = self._module_matches(module)
+                name = self._named(module, getattr(arg, "__name__", "")) or (
+                    self._module_matches(module)
+                )
             if name is not None and name not in self.used:
                 self.used.append(name)
 

@@ -214,3 +214,25 @@ def test_strict_floats_takes_kata_specific_advice():
             np.log(np.zeros(1))
     assert str(info.value).endswith("Treat 0 * log 0 as 0.")
     assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+def test_forbid_names_scipy_functions_without_importing_scipy():
+    """Is a SciPy function caught by name, though forbid() never imported SciPy?"""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, numpy as np\n"
+        "from mlkata.grading import forbid\n"
+        "guard = forbid('scipy.linalg.cholesky', 'scipy.linalg.qr')\n"
+        "watch = guard.__enter__()\n"
+        "assert 'scipy' not in sys.modules\n"
+        "import scipy.linalg\n"
+        "scipy.linalg.cholesky(np.eye(2))\n"
+        "scipy.linalg.solve(np.eye(2), np.ones(2))\n"
+        "sys.setprofile(None)\n"
+        "print(watch.used)\n"
+    )
+    pytest.importorskip("scipy")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['scipy.linalg.cholesky']"
