@@ -429,6 +429,15 @@ def _code_of(func: Any) -> Any:
     return getattr(func, "__code__", None)
 
 
+def _importing(frame: Any) -> bool:
+    """Whether ``frame`` runs as part of an import (a library initialising itself)."""
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _within(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
 
@@ -480,7 +489,7 @@ class _ShortcutWatch:
             if name is None:
                 module = frame.f_globals.get("__name__", "")
                 name = self._named(module, code.co_name) or self._module_matches(module)
-            if name is not None and name not in self.used:
+            if name is not None and name not in self.used and not _importing(frame):
                 self.used.append(name)
         elif event == "c_call":
             name = self.builtins.get(id(arg))

@@ -236,3 +236,20 @@ def test_forbid_names_scipy_functions_without_importing_scipy():
     pytest.importorskip("scipy")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['scipy.linalg.cholesky']"
+
+
+def test_forbid_a_whole_module_allows_importing_it():
+    """Does `import scipy.linalg` inside the block pass when only its calls are forbidden?"""
+    import subprocess
+    import sys
+
+    pytest.importorskip("scipy")
+    code = (
+        "import numpy as np\n"
+        "from mlkata.grading import forbid\n"
+        "with forbid('scipy.linalg.*', 'scipy.linalg.qr') as watch:\n"
+        "    import scipy.linalg\n"
+        "print(watch.used)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
