@@ -51,6 +51,15 @@ def describe_import_failure(exc: BaseException, target: Path) -> str:
     return f"{what} (while importing)"
 
 
+def _is_regular_module(name: str) -> bool:
+    """Whether ``name`` is importable as a real module (not a namespace package)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    return spec is not None and spec.origin not in (None, "namespace")
+
+
 @dataclass
 class TargetLoader:
     """Loads ``<target>/<topic>/<slug>.py`` modules as ``topic.slug``."""
@@ -59,6 +68,7 @@ class TargetLoader:
     _cache: dict[tuple[str, str], types.ModuleType | KataUnavailable] = field(default_factory=dict)
     _topics: dict[str, types.ModuleType] = field(default_factory=dict)
     _borrowed_paths: dict[str, object] = field(default_factory=dict)
+    _set_aside: dict[str, types.ModuleType] = field(default_factory=dict)
     _installed: bool = False
 
     def path_of(self, topic: str, slug: str) -> Path:
@@ -76,16 +86,24 @@ class TargetLoader:
                 self._install_topic(folder.name, folder)
 
     def _install_topic(self, topic: str, folder: Path) -> None:
-        existing = sys.modules.get(topic)
-        if existing is None and importlib.util.find_spec(topic) is not None:
-            # The topic shares its name with an importable module (``statistics`` is
-            # in the standard library). Keep that module working for everyone and
-            # let it carry our submodules too.
-            existing = importlib.import_module(topic)
-        if existing is not None:
-            self._borrowed_paths[topic] = getattr(existing, "__path__", None)
-            existing.__path__ = [str(folder)]
-            self._topics[topic] = existing
+        # Modules of this topic already imported from elsewhere (another target, or a
+        # tree on sys.path) must not stand in for the target's: set them aside until
+        # uninstall.
+        for name in [n for n in sys.modules if n == topic or n.startswith(topic + ".")]:
+            self._set_aside[name] = sys.modules.pop(name)
+        standing = self._set_aside.get(topic)
+        if standing is None and _is_regular_module(topic):
+            standing = importlib.import_module(topic)
+            self._set_aside.pop(topic, None)
+        if standing is not None and getattr(standing, "__file__", None):
+            # The topic shares its name with a real module (``statistics`` is in the
+            # standard library). Keep that module working for everyone and let it carry
+            # the target's submodules too.
+            self._set_aside.pop(topic, None)
+            self._borrowed_paths[topic] = getattr(standing, "__path__", None)
+            standing.__path__ = [str(folder)]
+            sys.modules[topic] = standing
+            self._topics[topic] = standing
             return
         package = types.ModuleType(topic, f"mlkata topic package for {folder}")
         package.__path__ = [str(folder)]
@@ -95,7 +113,7 @@ class TargetLoader:
         self._topics[topic] = package
 
     def uninstall(self) -> None:
-        """Forget every module imported from the target (used between sessions)."""
+        """Forget every module imported from the target, and put back what was set aside."""
         for topic, package in self._topics.items():
             for name in [n for n in sys.modules if n.startswith(topic + ".")]:
                 del sys.modules[name]
@@ -107,10 +125,20 @@ class TargetLoader:
                     package.__path__ = previous
             elif sys.modules.get(topic) is package:
                 del sys.modules[topic]
+        sys.modules.update(self._set_aside)
+        self._set_aside.clear()
         self._topics.clear()
         self._borrowed_paths.clear()
         self._cache.clear()
         self._installed = False
+
+    def preload(self, topic: str, slug: str, module: types.ModuleType) -> None:
+        """Grade ``module`` as the kata ``topic/slug`` instead of importing a file.
+
+        For code that exists only as a namespace, such as the functions a notebook
+        defines: nbgrader's hidden tests grade them through this (see mlkata.notebook).
+        """
+        self._cache[(topic, slug)] = module
 
     def load(self, topic: str, slug: str) -> types.ModuleType:
         """The kata's module, or raise :class:`KataUnavailable` with a one-line reason."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import doctest
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,9 +121,16 @@ def _is_namedtuple(node: ast.AST) -> bool:
 def test_solution_examples_run(path, monkeypatch):
     """Do the Examples sections of the reference run as doctests?"""
     monkeypatch.syspath_prepend(str(ROOT / "solutions"))
-    spec = importlib.util.spec_from_file_location(f"doctest_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    before = set(sys.modules)
+    try:
+        spec = importlib.util.spec_from_file_location(f"doctest_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    finally:
+        # Katas this one imported (topic.slug) must not outlive the test: a later
+        # grading run in this process would find them instead of its target's.
+        for name in set(sys.modules) - before:
+            del sys.modules[name]
     assert result.attempted > 0, f"{path.name} has no runnable example"
     assert result.failed == 0

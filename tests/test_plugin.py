@@ -229,3 +229,23 @@ def test_patching_inside_the_function_is_caught_on_each_call(grade, make_target)
     graded = grade(make_target({MSE: source}), MSE_GRADER, extra=["-k", "not bad_input"])
     assert graded.passed == 0
     assert all("numpy.mean" in m for m in graded.failure_messages())
+
+
+def test_stale_modules_of_a_topic_do_not_stand_in_for_the_target(grade, make_target, monkeypatch):
+    """If `information_theory.kl` was imported from another tree, is the target's used?"""
+    import importlib
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "solutions"))
+    for name in [n for n in sys.modules if n.startswith("information_theory")]:
+        monkeypatch.delitem(sys.modules, name)
+    stale = importlib.import_module("information_theory.kl")
+    broken = "def kl_divergence(p, q, base=2.0):\n    return 0.0\n"
+    broken += "def cross_entropy(p, q, base=2.0):\n    return 0.0\n"
+    graded = grade(
+        make_target({"information_theory/kl.py": broken}),
+        GRADERS / "information_theory" / "test_kl.py",
+        extra=["-k", "documented"],
+    )
+    assert graded.failed > 0 and graded.passed == 0
+    assert sys.modules["information_theory.kl"] is stale  # put back afterwards
