@@ -106,6 +106,9 @@ def main() -> None:
     rows.append((f"slowest grader test ({name})", f"{seconds:.2f} s", "<= 1 s (efficiency 5 s)"))
     width = max(len(r[0]) for r in rows)
     print(f"python {sys.version.split()[0]}, medians of {args.runs} runs")
+    if sys.flags.dont_write_bytecode:
+        print("  note: PYTHONDONTWRITEBYTECODE is set, so every run re-compiles the graders")
+        print("  (and pytest re-rewrites their asserts); a learner's machine caches them")
     for what, value, budget in rows:
         print(f"  {what:<{width}}  {value:>9}  {budget}")
 
