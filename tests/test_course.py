@@ -1,0 +1,292 @@
+"""The nbgrader course builder, without running nbgrader (tests/test_nbgrader.py does)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlkata.course import (
+    CourseError,
+    build_course,
+    read_kata,
+    select_katas,
+    split_points,
+    split_source,
+)
+from mlkata.curriculum import load_curriculum
+from mlkata.docmarkdown import docstring_markdown, examples_of
+
+ROOT = Path(__file__).resolve().parents[1]
+CURRICULUM = load_curriculum(ROOT / "curriculum.toml")
+
+pytestmark = pytest.mark.timeout(600)
+
+
+def test_split_points_adds_up_exactly_in_hundredths():
+    """Do shares of a kata's points follow the weights and add up to the total?"""
+    shares = split_points(10, [2, 2, 9, 3, 1, 1, 1, 1, 10])
+    assert sum(shares) == pytest.approx(10, abs=1e-9)
+    assert all(round(s * 100) == pytest.approx(s * 100) for s in shares)
+    assert shares[2] == pytest.approx(3.0) and shares[0] == pytest.approx(0.67, abs=0.01)
+    assert split_points(5, [1]) == [5.0]
+
+
+def test_select_katas_suggests_close_names_for_unknown_topic_and_kata():
+    """Does a misspelt topic or kata give one line with the close name?"""
+    with pytest.raises(CourseError, match="did you mean 'calculus'"):
+        select_katas(ROOT, CURRICULUM, topics=["calculas"])
+    with pytest.raises(CourseError, match="did you mean 'mse_gradient'"):
+        select_katas(ROOT, CURRICULUM, katas=["mse_gradiant"])
+
+
+def test_select_katas_takes_topics_and_katas_together_in_curriculum_order():
+    """Are --topic and --kata a union, kept in the learning path's order?"""
+    chosen = select_katas(ROOT, CURRICULUM, topics=["statistics"], katas=["pca"])
+    slugs = [k.slug for k in chosen]
+    assert "pca" in slugs and "gaussian_mle" in slugs
+    assert {k.topic for k in chosen} == {"statistics", "linear_algebra"}
+    order = [k.slug for k in CURRICULUM.katas]
+    assert slugs == sorted(slugs, key=order.index)
+
+
+def test_split_source_keeps_given_code_apart_from_the_solution():
+    """Do imports and types go to the given cell and the function to the solution?"""
+    kata = CURRICULUM.get("mse_gradient")
+    source = read_kata(ROOT, kata)
+    assert "class MSE(NamedTuple)" in source.given and "def " not in source.given
+    assert source.solution.startswith("def mse_loss_and_grad(X, y, w, b):")
+    assert "    ### BEGIN SOLUTION" in source.solution and "### END SOLUTION" in source.solution
+    assert [name for name, _, _ in source.functions] == ["mse_loss_and_grad"]
+
+
+def test_split_source_rejects_a_file_without_solution_region():
+    """Is a kata file with nothing to write a clear error?"""
+    with pytest.raises(CourseError, match="no function or class with a # BEGIN SOLUTION"):
+        split_source('"""Doc."""\n\ndef f():\n    return 1\n', "k.py")
+
+
+def test_docstring_markdown_turns_math_and_sections_into_markdown():
+    """Does a numpydoc docstring become Markdown with MathJax-ready LaTeX?"""
+    doc = read_kata(ROOT, CURRICULUM.get("mse_gradient")).functions[0][2]
+    markdown = docstring_markdown(doc)
+    assert "$Xw + b$" in markdown
+    assert "$$\nr = Xw + b - y, \\qquad" in markdown
+    assert ".. math::" not in markdown and ":math:" not in markdown
+    assert "``loss``" not in markdown and "`loss` (float)" in markdown
+    assert "### Parameters" in markdown and "- `X` (array_like, shape (n, d)):" in markdown
+    assert "```python\n>>> loss, dw, db" in markdown
+    assert examples_of(doc).startswith(">>> loss, dw, db = mse_loss_and_grad(")
+
+
+def test_docstring_markdown_splits_equations_at_blank_lines():
+    """Is each blank-line-separated equation of a math block its own display?"""
+    markdown = docstring_markdown("Sum.\n\n.. math::\n\n    a = 1\n\n    b = 2\n")
+    assert markdown.count("$$") == 4
+    assert "$$\na = 1\n$$" in markdown and "$$\nb = 2\n$$" in markdown
+
+
+def test_cli_build_refuses_a_folder_that_is_not_a_course(tmp_path):
+    """Does building into a non-empty non-course folder fail with one line?"""
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mlkata.cli", "nbgrader", "build", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "is not an nbgrader course" in done.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_cli_build_unknown_topic_is_one_line(tmp_path):
+    """Does a typo in --topic give a one-line error and write nothing?"""
+    done = subprocess.run(
+        [sys.executable, "-m", "mlkata.cli", "nbgrader", "build", str(tmp_path / "c")]
+        + ["--topic", "linear_algebr"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "mlkata: unknown topic 'linear_algebr': did you mean 'linear_algebra'? "
+        f"(topics: {', '.join(CURRICULUM.topics)})\n"
+    )
+    assert not (tmp_path / "c").exists()
+
+
+def test_build_course_without_nbformat_says_to_install_the_teacher_extra(tmp_path, monkeypatch):
+    """Does a learner's install (no teacher extra) get one line saying what to install?"""
+    monkeypatch.setitem(sys.modules, "nbformat", None)  # import nbformat raises ImportError
+    with pytest.raises(CourseError, match=r"pip install 'mlkata\[teacher\]'"):
+        build_course(ROOT, tmp_path / "course", katas=["mse_gradient"])
+    assert not (tmp_path / "course").exists()
+
+
+def test_plugin_import_leaves_nbformat_and_nbgrader_alone():
+    """Is the pytest plugin, loaded on every run, free of the teacher's heavy imports?"""
+    code = (
+        "import sys, mlkata.plugin; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('nbformat', 'nbgrader', 'nbconvert', 'IPython') or m in ('mlkata.course', "
+        "'mlkata.notebook')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_build_course_writes_valid_nbgrader_notebooks(tmp_path):
+    """Are the notebooks valid nbformat with nbgrader v3 metadata, points as curriculum?"""
+    nbformat = pytest.importorskip(
+        "nbformat", reason="nbformat is not installed: pip install -e '.[teacher]'"
+    )
+    course = tmp_path / "course"
+    written = build_course(ROOT, course, katas=["mse_gradient", "gaussian_mle"])
+    assert course / "nbgrader_config.py" in written
+    config = (course / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert "c.ExecutePreprocessor.timeout = " in config and "ClearHiddenTests" in config
+    for slug, topic in [("mse_gradient", "calculus"), ("gaussian_mle", "statistics")]:
+        path = course / "source" / topic / f"{slug}.ipynb"
+        assert path in written
+        notebook = nbformat.read(path, 4)
+        nbformat.validate(notebook)
+        graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
+        solution = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("solution")]
+        assert len(solution) == 1 and "### BEGIN SOLUTION" in solution[0].source
+        points = sum(c.metadata["nbgrader"]["points"] for c in graded)
+        assert points == pytest.approx(CURRICULUM.get(slug).points)
+        for cell in notebook.cells:
+            meta = cell.metadata.get("nbgrader")
+            if meta is not None:
+                assert meta["schema_version"] == 3 and meta["grade_id"]
+        assert all("### BEGIN HIDDEN TESTS" in c.source for c in graded)
+        assert sum("_mlkata.register(" in c.source for c in graded) == 1
+        assert notebook.cells[0].cell_type == "markdown" and "$$" in notebook.cells[0].source
+    try:
+        from nbgrader.nbgraderformat import MetadataValidator
+    except ImportError:
+        return
+    for path in (course / "source").glob("*/*.ipynb"):
+        MetadataValidator().validate_nb(nbformat.read(path, 4))
+
+
+def test_build_course_gives_earlier_katas_a_kata_imports(tmp_path):
+    """Does a kata that imports an earlier one get that one's reference as given code?"""
+    nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed")
+    dependent = [
+        k
+        for k in CURRICULUM.katas
+        if (ROOT / "solutions" / k.path).is_file() and read_kata(ROOT, k).imports
+    ]
+    if not dependent:
+        pytest.skip("no kata imports an earlier one yet")
+    kata = dependent[0]
+    build_course(ROOT, tmp_path / "course", katas=[kata.slug])
+    notebook = nbformat.read(tmp_path / "course" / "source" / kata.topic / f"{kata.slug}.ipynb", 4)
+    (given,) = [
+        c
+        for c in notebook.cells
+        if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_given")
+    ]
+    topic, slug = read_kata(ROOT, kata).imports[0]
+    assert f'_given("{topic}.{slug}"' in given.source
+    assert "BEGIN SOLUTION" not in given.source
+    # The given cell, then the solution cell, run as a notebook's kernel would run them.
+    (solution,) = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    name = read_kata(ROOT, kata).functions[0][0]
+    script = tmp_path / "run_cells.py"
+    script.write_text(
+        f"{given.source}\n\n{solution.source}\n\nassert callable({name})\nprint('ok')\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+_RUN_NOTEBOOKS = r"""
+import contextlib, io, json, numbers, sys
+import nbformat
+from IPython.core.interactiveshell import InteractiveShell
+
+shell = InteractiveShell.instance()
+scores = {}
+for path in sys.argv[2:]:
+    shell.reset(new_session=False)
+    cells = scores[path] = {}
+    for cell in nbformat.read(path, 4).cells:
+        if cell.cell_type != "code":
+            continue
+        meta = cell.metadata.get("nbgrader", {})
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            result = shell.run_cell(cell.source, store_history=False)
+        if not meta.get("grade"):
+            continue
+        # nbgrader's rule: an error or any stderr scores 0, a number is partial credit.
+        points = meta["points"]
+        if not result.success or err.getvalue():
+            score = 0.0
+        elif isinstance(result.result, numbers.Number):
+            score = float(result.result)
+        else:
+            score = points
+        cells[meta["grade_id"]] = [score, points, out.getvalue()[-300:]]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    json.dump(scores, f)
+"""
+
+
+def test_every_kata_notebook_gives_the_reference_full_marks(tmp_path):
+    """Does every kata's notebook, run top to bottom as the teacher's source, score full?
+
+    tests/test_nbgrader.py runs the real nbgrader commands on some katas; this runs
+    every kata present, its cells in one IPython shell (the kernel's interpreter) and
+    scored by nbgrader's rule, to stay fast.
+    """
+    pytest.importorskip("nbformat", reason="nbformat is not installed: pip install -e '.[teacher]'")
+    pytest.importorskip("IPython", reason="IPython is not installed: pip install -e '.[teacher]'")
+    course = tmp_path / "course"
+    built = subprocess.run(
+        [sys.executable, "-m", "mlkata.cli", "nbgrader", "build", str(course)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    notebooks = sorted(str(p) for p in (course / "source").glob("*/*.ipynb"))
+    assert len(notebooks) >= 4
+    nbformat = pytest.importorskip("nbformat")
+    for path in notebooks:
+        statement = nbformat.read(path, 4).cells[0].source
+        prose = re.sub(r"```.*?```", "", statement, flags=re.DOTALL)
+        assert prose.count("$") % 2 == 0, f"{path}: unbalanced $ in the statement"
+        for rst in (":math:", ".. math::", "``"):
+            assert rst not in prose, f"{path}: {rst!r} left in the statement"
+    out = tmp_path / "scores.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "MLKATA_TARGET"))}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_NOTEBOOKS, str(out), *notebooks],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    for path, cells in scores.items():
+        assert cells, f"{path}: no autograded cell ran"
+        lost = {cell: s for cell, s in cells.items() if s[0] != pytest.approx(s[1])}
+        assert not lost, f"{Path(path).name}: the reference lost points: {lost}"
