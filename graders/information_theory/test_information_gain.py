@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, strict_floats
 
 ADVICE = (
     "An empty side has weight 0 and contributes 0: skip it instead of computing 0 / "
@@ -18,16 +18,10 @@ ADVICE = (
 
 
 def call_strictly(func, *args, **kwargs):
-    """call() with NumPy warnings as errors (like strict_floats), failing with ADVICE."""
+    """call() with NumPy warnings as errors, failing with ADVICE."""
     __tracebackhide__ = True
-    with np.errstate(over="raise", invalid="raise", divide="raise"):
-        try:
-            return call(func, *args, **kwargs)
-        except FloatingPointError as exc:
-            called = describe_call(func, *args, **kwargs)
-            message = f"{called} raised FloatingPointError ({exc}) with NumPy warnings "
-            message += "turned into errors. " + ADVICE
-            raise pytest.fail.Exception(message, pytrace=False) from None
+    with strict_floats(describe_call(func, *args, **kwargs), advice=ADVICE):
+        return call(func, *args, **kwargs)
 
 
 def class_counts(labels):

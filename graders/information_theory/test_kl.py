@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, strict_floats
 
 ADVICE = (
     "0 log 0 counts as 0: leave out the terms with p_i = 0 instead of computing "
@@ -22,16 +22,10 @@ ADVICE = (
 
 
 def call_strictly(func, *args, **kwargs):
-    """call() with NumPy warnings as errors (like strict_floats), failing with ADVICE."""
+    """call() with NumPy warnings as errors, failing with ADVICE."""
     __tracebackhide__ = True
-    with np.errstate(over="raise", invalid="raise", divide="raise"):
-        try:
-            return call(func, *args, **kwargs)
-        except FloatingPointError as exc:
-            called = describe_call(func, *args, **kwargs)
-            message = f"{called} raised FloatingPointError ({exc}) with NumPy warnings "
-            message += "turned into errors. " + ADVICE
-            raise pytest.fail.Exception(message, pytrace=False) from None
+    with strict_floats(describe_call(func, *args, **kwargs), advice=ADVICE):
+        return call(func, *args, **kwargs)
 
 
 def ref_cross_entropy(p, q, base=2.0):
