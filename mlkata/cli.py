@@ -31,7 +31,7 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def cmd_dev_sync(args: argparse.Namespace) -> int:
-    from mlkata.stubgen import StubError, sync
+    from mlkata.author.stubgen import StubError, sync
 
     root = find_root()
     known = {p.stem for p in (root / "solutions").glob("*/*.py")}
@@ -54,7 +54,7 @@ def cmd_dev_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_nbgrader_build(args: argparse.Namespace) -> int:
-    from mlkata.course import CourseError, build_course
+    from mlkata.teach.course import CourseError, build_course
 
     root = find_root()
     try:
@@ -68,8 +68,8 @@ def cmd_nbgrader_build(args: argparse.Namespace) -> int:
 
 def _learner(args: argparse.Namespace):
     """The working copy, the output and the learner's engine for one command."""
-    from mlkata import learner
-    from mlkata.ui import Output
+    from mlkata.learn import commands as learner
+    from mlkata.learn.ui import Output
 
     return learner, learner.open_workspace(find_root()), Output()
 
@@ -172,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from mlkata.learner import LearnerError
+    from mlkata.learn.commands import LearnerError
 
     try:
         return args.handler(args)

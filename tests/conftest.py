@@ -32,7 +32,7 @@ assert numpy.fft and numpy.linalg and numpy.random
 
 pytest_plugins = ["pytester"]
 
-# Grading exercises/ records progress (mlkata.progress). The project's tests grade the
+# Grading exercises/ records progress (mlkata.engine.progress). The project's tests grade the
 # real exercises/ in-process and in subprocesses: send every such record to a scratch
 # folder for the whole test session, never into the working copy's .mlkata/.
 _PROGRESS_HOME = tempfile.TemporaryDirectory(prefix="mlkata-tests-home-")

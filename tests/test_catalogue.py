@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.curriculum import load_curriculum
-from mlkata.stubgen import make_stub, solution_files
+from mlkata.author.stubgen import make_stub, solution_files
+from mlkata.engine.curriculum import load_curriculum
 
 ROOT = Path(__file__).resolve().parents[1]
 CURRICULUM = load_curriculum(ROOT / "curriculum.toml")

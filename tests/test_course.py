@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.course import (
+from mlkata.engine.curriculum import load_curriculum
+from mlkata.teach.course import (
     CourseError,
     build_course,
     read_kata,
@@ -19,8 +20,7 @@ from mlkata.course import (
     split_points,
     split_source,
 )
-from mlkata.curriculum import load_curriculum
-from mlkata.docmarkdown import docstring_markdown, examples_of
+from mlkata.teach.docmarkdown import docstring_markdown, examples_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CURRICULUM = load_curriculum(ROOT / "curriculum.toml")
@@ -137,7 +137,7 @@ def test_plugin_import_leaves_nbformat_and_nbgrader_alone():
     code = (
         "import sys, mlkata.plugin; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('nbformat', 'nbgrader', 'nbconvert', 'IPython') or m in ('mlkata.course', "
+        "('nbformat', 'nbgrader', 'nbconvert', 'IPython') or m in ('mlkata.teach.course', "
         "'mlkata.notebook')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

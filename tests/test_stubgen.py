@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.stubgen import StubError, make_stub, sync
+from mlkata.author.stubgen import StubError, make_stub, sync
 
 SOLUTION = '''"""Doc."""
 

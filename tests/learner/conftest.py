@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.curriculum import load_curriculum, tomllib
-from mlkata.progress import ProgressStore, Run
+from mlkata.engine.curriculum import load_curriculum, tomllib
+from mlkata.engine.progress import ProgressStore, Run
 
 ROOT = Path(__file__).resolve().parents[2]
 SLUGS = ("mse_gradient", "backprop_step", "gaussian_mle")

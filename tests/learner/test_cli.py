@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from mlkata.stubgen import make_stub
+from mlkata.author.stubgen import make_stub
 
 # These tests run the real commands in subprocesses: more than the graders' 3 s
 # per-test limit on a loaded machine.

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from mlkata.progress import ProgressStore, Run
+from mlkata.engine.progress import ProgressStore, Run
 
 # These tests run the real commands in subprocesses: more than the graders' 3 s
 # per-test limit on a loaded machine.
@@ -88,7 +88,7 @@ def test_a_damaged_database_is_recovered_in_the_cli_reader(tmp_path):
 WRITER = """
 import sys, time
 from pathlib import Path
-from mlkata.progress import ProgressStore, Run
+from mlkata.engine.progress import ProgressStore, Run
 path, name = Path(sys.argv[1]), sys.argv[2]
 while time.time() < float(sys.argv[3]):
     time.sleep(0.001)
@@ -150,7 +150,7 @@ def test_the_plugin_import_stays_light():
     """Does importing the pytest plugin leave SQLite, rich and watchfiles unimported?"""
     code = (
         "import sys, mlkata.plugin; "
-        "print(sorted(m for m in ('mlkata.progress', 'sqlite3', 'rich', 'watchfiles') "
+        "print(sorted(m for m in ('mlkata.engine.progress', 'sqlite3', 'rich', 'watchfiles') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 
-from mlkata.curriculum import Curriculum, Kata
-from mlkata.progress import Run
-from mlkata.report import render
-from mlkata.standing import (
+from mlkata.engine.curriculum import Curriculum, Kata
+from mlkata.engine.progress import Run
+from mlkata.learn.report import render
+from mlkata.learn.standing import (
     FAILING,
     NOT_STARTED,
     PASSING,

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from mlkata.curriculum import Kata
-from mlkata.results import CheckResult, KataResult
+from mlkata.engine.curriculum import Kata
+from mlkata.engine.results import CheckResult, KataResult
 
 # Only the plugins graders need: other installed plugins cost more start-up than a kata.
 PLUGINS = ("-p", "mlkata.plugin", "-p", "pytest_timeout")
@@ -87,7 +87,7 @@ class _Collector:
         self.errors.append(f"internal error: {str(excrepr).strip().splitlines()[-1]}")
 
     def build(self, config: Any, exitstatus: int) -> Graded:
-        from mlkata.plugin import grading_state
+        from mlkata.engine.plugin import grading_state
 
         kata = self.kata
         result = grading_state(config).book.katas.get((kata.topic, kata.slug))

@@ -11,9 +11,9 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from mlkata.curriculum import Curriculum
-from mlkata.progress import Run
-from mlkata.standing import (
+from mlkata.engine.curriculum import Curriculum
+from mlkata.engine.progress import Run
+from mlkata.learn.standing import (
     FAILING,
     PASSING,
     kata_standings,

@@ -14,9 +14,9 @@ import queue
 import threading
 from pathlib import Path
 
-from mlkata.curriculum import Kata
-from mlkata.runner import Graded, grade
-from mlkata.ui import Output, show_check, show_graded_at, show_watch_header
+from mlkata.engine.curriculum import Kata
+from mlkata.engine.run import Graded, grade
+from mlkata.learn.ui import Output, show_check, show_graded_at, show_watch_header
 
 STEP_MS = 15  # quiet time after a change before re-grading (editors write in bursts)
 DEBOUNCE_MS = 400  # at most this long grouping a burst of changes

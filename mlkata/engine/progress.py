@@ -331,8 +331,8 @@ def _deselected_by_kata(session: Any, kata_of: Callable[[Path], Any]) -> dict[An
 
 def runs_of_session(session: Any, book: Any, now: float | None = None) -> list[Run]:
     """One :class:`Run` per kata graded in ``session`` (its ResultBook ``book``)."""
-    from mlkata.plugin import _is_grader, kata_of
-    from mlkata.results import _curriculum_order_and_points
+    from mlkata.engine.plugin import _is_grader, kata_of
+    from mlkata.engine.results import _curriculum_order_and_points
 
     _, points = _curriculum_order_and_points(session.config.rootpath)
     scheduled: dict[Any, int] = {}

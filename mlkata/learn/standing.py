@@ -1,6 +1,6 @@
 """Where a learner stands: each kata's status and points, per-topic totals, streaks.
 
-Pure functions of the curriculum and the recorded runs (``mlkata.progress.Run``), so
+Pure functions of the curriculum and the recorded runs (``mlkata.engine.progress.Run``), so
 the CLI, the report and the tests share one definition of "passing".
 
 A kata's status comes from its latest *conclusive* run: one in which every check ran,
@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from mlkata.curriculum import Curriculum, Kata
-from mlkata.progress import Run
+from mlkata.engine.curriculum import Curriculum, Kata
+from mlkata.engine.progress import Run
 
 NOT_STARTED = "not started"
 FAILING = "failing"

@@ -1,7 +1,7 @@
 """The learner's commands: list, check, watch, hint, progress, next, reset, report.
 
 Each ``run_*`` function does one command's work on a :class:`Workspace` (the working
-copy, its curriculum and its progress store) and renders through :mod:`mlkata.ui`;
+copy, its curriculum and its progress store) and renders through :mod:`mlkata.learn.ui`;
 it returns the exit status. Bad arguments raise :class:`LearnerError` (one line).
 """
 
@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlkata.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
-from mlkata.progress import ProgressError, ProgressStore, Run, open_store, state_dir
-from mlkata.standing import (
+from mlkata.engine.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
+from mlkata.engine.progress import ProgressError, ProgressStore, Run, open_store, state_dir
+from mlkata.learn.standing import (
     KataStanding,
     kata_standings,
     next_unfinished,
@@ -22,7 +22,7 @@ from mlkata.standing import (
     streak,
     topic_standings,
 )
-from mlkata.ui import Output
+from mlkata.learn.ui import Output
 
 
 class LearnerError(Exception):
@@ -93,14 +93,14 @@ def open_workspace(root: Path) -> Workspace:
 
 
 def run_list(ws: Workspace, out: Output) -> int:
-    from mlkata.ui import show_list
+    from mlkata.learn.ui import show_list
 
     show_list(out, topic_standings(ws.curriculum, ws.standings()))
     return 0
 
 
 def run_next(ws: Workspace, out: Output) -> int:
-    from mlkata.ui import show_next
+    from mlkata.learn.ui import show_next
 
     show_next(out, next_unfinished(ws.standings()), "exercises")
     return 0
@@ -109,7 +109,7 @@ def run_next(ws: Workspace, out: Output) -> int:
 def run_progress(ws: Workspace, out: Output) -> int:
     import datetime as dt
 
-    from mlkata.ui import show_progress
+    from mlkata.learn.ui import show_progress
 
     runs = ws.runs()
     today = dt.date.today()
@@ -136,8 +136,8 @@ def _prepare_store(ws: Workspace) -> None:
 
 
 def run_check(ws: Workspace, name: str | None, out: Output) -> int:
-    from mlkata.runner import grade
-    from mlkata.ui import show_check
+    from mlkata.engine.run import grade
+    from mlkata.learn.ui import show_check
 
     kata = ws.chosen(name)
     if kata is None:
@@ -152,7 +152,7 @@ def run_check(ws: Workspace, name: str | None, out: Output) -> int:
 
 
 def run_watch(ws: Workspace, name: str | None, out: Output) -> int:
-    from mlkata.watch import watch
+    from mlkata.learn.watch import watch
 
     kata = ws.chosen(name)
     if kata is None:
@@ -164,7 +164,7 @@ def run_watch(ws: Workspace, name: str | None, out: Output) -> int:
 
 
 def run_hint(ws: Workspace, name: str | None, out: Output) -> int:
-    from mlkata.ui import show_hint
+    from mlkata.learn.ui import show_hint
 
     kata = ws.chosen(name)
     if kata is None:
@@ -201,7 +201,7 @@ def backup_path(path: Path) -> Path:
 
 
 def run_reset(ws: Workspace, name: str, out: Output) -> int:
-    from mlkata.stubgen import StubError, make_stub
+    from mlkata.author.stubgen import StubError, make_stub
 
     kata = ws.kata(name)
     solution = ws.folder("solutions") / kata.path
@@ -226,7 +226,7 @@ def run_reset(ws: Workspace, name: str, out: Output) -> int:
 
 
 def run_report(ws: Workspace, output: str | None, open_it: bool, out: Output) -> int:
-    from mlkata.report import write_report
+    from mlkata.learn.report import write_report
 
     path = Path(output).expanduser() if output else state_dir(ws.root) / "report.html"
     if output and not path.parent.is_dir():

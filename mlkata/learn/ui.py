@@ -12,11 +12,11 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from mlkata.standing import FAILING, PASSING, KataStanding, TopicStanding
+from mlkata.learn.standing import FAILING, PASSING, KataStanding, TopicStanding
 
 if TYPE_CHECKING:
-    from mlkata.curriculum import Kata
-    from mlkata.runner import Graded
+    from mlkata.engine.curriculum import Kata
+    from mlkata.engine.run import Graded
 
 STATUS_STYLE = {PASSING: "green", FAILING: "red"}
 BAR_WIDTH = 20

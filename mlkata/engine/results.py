@@ -101,7 +101,7 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _curriculum_order_and_points(rootpath: Path) -> tuple[dict[str, int], dict[str, float]]:
-    from mlkata.curriculum import CurriculumError, load_curriculum
+    from mlkata.engine.curriculum import CurriculumError, load_curriculum
 
     try:
         katas = load_curriculum(rootpath / "curriculum.toml").katas

@@ -36,8 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlkata.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
-from mlkata.docmarkdown import docstring_markdown, examples_of, prose_markdown
+from mlkata.engine.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
+from mlkata.teach.docmarkdown import docstring_markdown, examples_of, prose_markdown
 
 if sys.version_info >= (3, 11):
     import tomllib

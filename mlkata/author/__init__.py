@@ -1,0 +1,2 @@
+"""For maintainers writing katas: stubs from solutions, mutants and variants, and the
+``mlkata dev`` commands."""

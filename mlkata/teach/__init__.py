@@ -1,0 +1,1 @@
+"""For teachers: nbgrader courses built from the katas, and their hidden tests."""
