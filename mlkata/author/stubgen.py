@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION[ \t]*$")
-END = re.compile(r"^(?P<indent>[ \t]*)# END SOLUTION[ \t]*$")
+from mlkata.author.regions import RegionError, solution_regions
+
 DEF = re.compile(r"^(?P<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?P<name>\w+)")
 
-
-class StubError(ValueError):
-    """A solution file whose solution markers do not pair up."""
+StubError = RegionError
+"""A solution file whose solution markers do not pair up."""
 
 
 def _enclosing_function(lines: list[str], index: int, indent: str) -> str:
@@ -32,32 +31,16 @@ def _enclosing_function(lines: list[str], index: int, indent: str) -> str:
 def make_stub(source: str, filename: str = "<solution>") -> str:
     """The stub for a solution's source text."""
     lines = source.splitlines(keepends=True)
+    bare = [line.rstrip("\r\n") for line in lines]
     out: list[str] = []
-    begin: int | None = None
-    regions = 0
-    for number, line in enumerate(lines):
-        text = line.rstrip("\r\n")
-        if BEGIN.match(text):
-            if begin is not None:
-                raise StubError(f"{filename}:{number + 1}: BEGIN SOLUTION inside another region")
-            begin = number
-            continue
-        if END.match(text):
-            if begin is None:
-                raise StubError(f"{filename}:{number + 1}: END SOLUTION without BEGIN")
-            indent = BEGIN.match(lines[begin].rstrip("\r\n"))["indent"]
-            name = _enclosing_function(lines, begin, indent)
-            out.append(f"{indent}# TODO: write {name} (the docstring above has the maths).\n")
-            out.append(f'{indent}raise NotImplementedError("{name} is not implemented yet")\n')
-            begin = None
-            regions += 1
-            continue
-        if begin is None:
-            out.append(line)
-    if begin is not None:
-        raise StubError(f"{filename}:{begin + 1}: BEGIN SOLUTION is never closed")
-    if regions == 0:
-        raise StubError(f"{filename}: no # BEGIN SOLUTION / # END SOLUTION region")
+    position = 0
+    for region in solution_regions(source, filename):
+        out += lines[position : region.begin]
+        name = _enclosing_function(bare, region.begin, region.indent)
+        out.append(f"{region.indent}# TODO: write {name} (the docstring above has the maths).\n")
+        out.append(f'{region.indent}raise NotImplementedError("{name} is not implemented yet")\n')
+        position = region.end + 1
+    out += lines[position:]
     return "".join(out)
 
 

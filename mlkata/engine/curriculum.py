@@ -8,9 +8,12 @@ from gentle to explicit). Their order in the file is the learning path.
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from mlkata.engine.layout import grader_path, kata_path
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,6 +29,34 @@ REQUIRED = {
     "prerequisites": list,
     "hints": list,
 }
+
+
+def earned(points: float, fraction: float) -> float:
+    """The points earned for ``fraction`` (0 to 1) of a total ``points``.
+
+    The one rounding rule of mlkata, used by the summary, the progress store, the CLI
+    and the nbgrader cells alike: *down* to a hundredth, so that a partial score
+    never rounds up to full marks (99.999 % of 10 points is 9.99, not 10).
+    """
+    return math.floor(points * fraction * 100 + 1e-9) / 100
+
+
+def split_points(total: float, weights: list[float]) -> list[float]:
+    """Split ``total`` over parts in proportion to ``weights``, in hundredths.
+
+    Largest remainders: every share is a whole number of hundredths and the shares add
+    up to ``total`` exactly (nbgrader's cells of one kata are worth its points).
+    """
+    cents = round(total * 100)
+    whole = sum(weights)
+    if not weights or whole <= 0:
+        return [0.0] * len(weights)
+    exact = [cents * w / whole for w in weights]
+    shares = [int(e) for e in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - shares[i], reverse=True)
+    for i in by_remainder[: cents - sum(shares)]:
+        shares[i] += 1
+    return [s / 100 for s in shares]
 
 
 class CurriculumError(ValueError):
@@ -45,11 +76,16 @@ class Kata:
     @property
     def path(self) -> str:
         """``topic/slug.py``, the kata's place in exercises/ and solutions/."""
-        return f"{self.topic}/{self.slug}.py"
+        return kata_path(self.topic, self.slug)
 
     @property
     def grader_path(self) -> str:
-        return f"{self.topic}/test_{self.slug}.py"
+        """``topic/test_slug.py``, the grader's place in graders/."""
+        return grader_path(self.topic, self.slug)
+
+    def earned(self, fraction: float) -> float:
+        """Points for passing ``fraction`` of the kata's weighted checks (see :func:`earned`)."""
+        return earned(self.points, fraction)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def kata_standings(curriculum: Curriculum, runs: list[Run]) -> list[KataStanding
 def _points(kata: Kata, run: Run) -> float:
     """Points of a run, rescaled if the kata's total changed since it was recorded."""
     if run.possible:
-        return round(kata.points * run.points / run.possible, 2)
+        return kata.earned(run.points / run.possible)
     return kata.points if run.ok else 0.0
 
 

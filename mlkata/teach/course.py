@@ -36,7 +36,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlkata.engine.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
+from mlkata.author.regions import BEGIN, replace_markers, without_markers
+from mlkata.engine.curriculum import (
+    Curriculum,
+    CurriculumError,
+    Kata,
+    load_curriculum,
+    split_points,
+)
 from mlkata.teach.docmarkdown import docstring_markdown, examples_of, prose_markdown
 
 if sys.version_info >= (3, 11):
@@ -48,8 +55,6 @@ CONFIG_NAME = "nbgrader_config.py"
 CELL_TIMEOUT = 60
 """Seconds a notebook cell may run in ``nbgrader autograde`` before it is interrupted."""
 
-_BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION[ \t]*$")
-_END = re.compile(r"^(?P<indent>[ \t]*)# END SOLUTION[ \t]*$")
 _NBGRADER_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 
 
@@ -147,7 +152,7 @@ def _imported_katas(tree: ast.Module, root: Path) -> list[tuple[str, str]]:
 
 def _has_solution(lines: list[str], node: ast.AST) -> bool:
     start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
-    return any(_BEGIN.match(line) for line in lines[start - 1 : node.end_lineno])
+    return any(BEGIN.match(line) for line in lines[start - 1 : node.end_lineno])
 
 
 @dataclass
@@ -195,10 +200,7 @@ def read_kata(root: Path, kata: Kata) -> KataSource:
     path = root / "solutions" / kata.path
     source = path.read_text(encoding="utf-8")
     split = split_source(source, str(path))
-    solution = "\n".join(
-        _BEGIN.sub(r"\g<indent>### BEGIN SOLUTION", _END.sub(r"\g<indent>### END SOLUTION", line))
-        for line in split.solution.splitlines()
-    )
+    solution = replace_markers(split.solution, "### BEGIN SOLUTION", "### END SOLUTION")
     return KataSource(
         kata,
         source,
@@ -207,13 +209,6 @@ def read_kata(root: Path, kata: Kata) -> KataSource:
         solution,
         split.functions,
         _imported_katas(split.tree, root),
-    )
-
-
-def without_markers(source: str) -> str:
-    """A reference solution as plain code (for given cells nbgrader must not touch)."""
-    return "\n".join(
-        line for line in source.splitlines() if not (_BEGIN.match(line) or _END.match(line))
     )
 
 
@@ -316,18 +311,6 @@ def collect_grader_tests(root: Path, katas: Sequence[Kata]) -> dict[str, list[Gr
         if not tests[kata.slug]:
             raise CourseError(f"graders/{kata.grader_path} has no tests")
     return tests
-
-
-def split_points(total: float, weights: Sequence[float]) -> list[float]:
-    """``total`` shared in proportion to ``weights``, in hundredths that add up exactly."""
-    cents = round(total * 100)
-    whole = sum(weights)
-    exact = [cents * w / whole for w in weights]
-    shares = [int(e) for e in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - shares[i], reverse=True)
-    for i in by_remainder[: cents - sum(shares)]:
-        shares[i] += 1
-    return [s / 100 for s in shares]
 
 
 def per_test_timeout(root: Path) -> float:

@@ -39,6 +39,8 @@ from typing import Any
 
 import pytest
 
+from mlkata.engine.curriculum import earned as earned_points
+
 HANG_LIMIT = 2
 """Timed-out checks after which a kata's remaining checks are failed without running."""
 
@@ -276,7 +278,7 @@ def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> 
         return None
     total = sum(c.weight for c in checks)
     earned = sum(c.weight for c in checks if c.passed)
-    score = int(points * earned / total * 100) / 100 if total else 0.0
+    score = earned_points(points, earned / total) if total else 0.0
     passed = len(checks) - len(failed)
     lines = [f"{passed} of {len(checks)} checks passed: {score:g} of {points:g} points"]
     lines += [f"  {c.name}: {shown(c.message)}" for c in failed]
