@@ -265,7 +265,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     # Student mode only: record each kata's result as progress (never fails the run).
     state = session.config.stash.get(_STATE, None)
     if state is not None and state.label == "exercises" and state.book.katas:
-        from mlkata.engine.progress import record_session
+        from mlkata.engine.session import record_session
 
         record_session(session, state)
 

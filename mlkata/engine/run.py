@@ -14,7 +14,7 @@ import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,11 +25,57 @@ from mlkata.engine.curriculum import Kata
 from mlkata.engine.results import CheckResult, KataResult
 
 # Only the plugins graders need: other installed plugins cost more start-up than a kata.
-PLUGINS = ("-p", "mlkata.plugin", "-p", "pytest_timeout")
-# Built-in plugins a learner's check does not need; unraisableexception alone runs
+PLUGINS = ("-p", "mlkata.plugin")
+# Built-in plugins a grading run does not need; unraisableexception alone runs
 # gc.collect() five times at the end of every session (~100 ms in a warm process).
 QUIET_PLUGINS = ("-p", "no:cacheprovider", "-p", "no:unraisableexception")
 AUTOLOAD_ENV = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
+
+
+def pytest_args(
+    paths: Sequence[Path | str],
+    *,
+    target: Path | str | None = None,
+    rootdir: Path | None = None,
+    seed: int | None = None,
+    extra: Sequence[str] = (),
+) -> list[str]:
+    """The arguments of a pytest run of the graders ``paths`` against ``target``."""
+    args = [str(p) for p in paths]
+    if target is not None:
+        args += ["--target", str(target)]
+    if rootdir is not None:
+        args += ["--rootdir", str(rootdir)]
+    if seed is not None:
+        args += ["--seed", str(seed)]
+    return [*args, "-q", *QUIET_PLUGINS, *PLUGINS, *extra]
+
+
+def pytest_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a pytest run in another process: only mlkata's plugins."""
+    env = dict(os.environ if base is None else base)
+    env[AUTOLOAD_ENV] = "1"
+    env.pop("PYTEST_ADDOPTS", None)
+    return env
+
+
+@contextlib.contextmanager
+def only_mlkata_plugins() -> Iterator[None]:
+    """Within the block, a pytest run in this process loads only the plugins named."""
+    with _environment(AUTOLOAD_ENV, "1"):
+        yield
+
+
+def run_pytest(args: Sequence[str], plugins: Sequence[object] = ()) -> tuple[int, str]:
+    """Run pytest in this process with only mlkata's plugins; its exit code and output."""
+    captured = io.StringIO()
+    with (
+        only_mlkata_plugins(),
+        contextlib.redirect_stdout(captured),
+        contextlib.redirect_stderr(captured),
+    ):
+        code = pytest.main(list(args), plugins=list(plugins))
+    return int(code), captured.getvalue()
 
 
 @dataclass
@@ -152,18 +198,7 @@ def grade(
     the run is recorded and pytest tears down); the result is also returned.
     """
     grader = root / "graders" / kata.grader_path
-    args = [
-        str(grader),
-        "--target",
-        "exercises",
-        "--rootdir",
-        str(root),
-        "-q",
-        "--tb=no",
-        *QUIET_PLUGINS,
-        *PLUGINS,
-        *extra,
-    ]
+    args = pytest_args([grader], target="exercises", rootdir=root, extra=["--tb=no", *extra])
     collector = _Collector(kata, on_result)
     captured = io.StringIO()
     _REAL_STREAMS.append((sys.stdout, sys.stderr))
@@ -185,3 +220,37 @@ def grade(
     if on_result is not None and not graded.interrupted:
         on_result(graded)
     return graded
+
+
+def grade_katas(
+    root: Path,
+    target: Path,
+    katas: Sequence[Kata],
+    *,
+    seed: int | None = None,
+) -> list[KataResult]:
+    """Grade ``katas`` of the tree ``target`` with the graders of the working copy ``root``.
+
+    One :class:`~mlkata.engine.results.KataResult` per kata, in the order given; a kata
+    whose grader could not run has no checks and its reason in ``errors``.
+    """
+    from mlkata.engine.plugin import grading_state
+
+    class Keep:
+        state = None
+
+        @pytest.hookimpl(trylast=True)
+        def pytest_sessionfinish(self, session: Any) -> None:
+            Keep.state = grading_state(session.config)
+
+    graders = [root / "graders" / k.grader_path for k in katas]
+    code, output = run_pytest(
+        pytest_args(graders, target=target, rootdir=root, seed=seed, extra=["--tb=no"]),
+        [Keep()],
+    )
+    book = Keep.state.book.katas if Keep.state is not None else {}
+    results = []
+    for kata in katas:
+        result = book.get((kata.topic, kata.slug)) or KataResult(kata.topic, kata.slug)
+        results.append(result)
+    return results
