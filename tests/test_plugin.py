@@ -96,12 +96,12 @@ def test_infinite_loop_times_out_and_the_run_goes_on(grade, make_target):
         target,
         MSE_GRADER,
         GAUSSIAN_GRADER,
-        extra=["-o", "timeout=0.3", "-k", "documented"],
+        extra=["--mlkata-limit", "check_cpu_s=0.3", "-k", "documented"],
     )
     by_kata = outcomes_by_kata(graded)
     assert by_kata == {"mse_gradient": {"failed"}, "gaussian_mle": {"passed"}}
     (message,) = graded.failure_messages()
-    assert message.startswith("timed out after 0.3 s")
+    assert message.startswith("ran out of time: more than 0.3 s of CPU time")
 
 
 def test_stub_reason_is_not_implemented(grade, make_target):

@@ -40,6 +40,11 @@ def describe_import_failure(exc: BaseException, target: Path) -> str:
         text = (exc.text or "").strip()
         shown = f": {text}" if text else ""
         return f"SyntaxError in {where}: {exc.msg}{shown}"
+    if getattr(exc, "importing", False):  # mlkata.engine.checks.OutOfTime
+        return (
+            f"importing your module took more than {exc.limit:g} s of CPU time: is there a "
+            "loop or a long computation at the top level of the file?"
+        )
     if isinstance(exc, SystemExit):
         what = f"sys.exit({exc.code!r})"
     else:
@@ -70,6 +75,8 @@ class TargetLoader:
     _borrowed_paths: dict[str, object] = field(default_factory=dict)
     _set_aside: dict[str, types.ModuleType] = field(default_factory=dict)
     _installed: bool = False
+    interrupts_are_code: bool = False
+    """Take KeyboardInterrupt for the code's own (in a process no terminal signals)."""
 
     def path_of(self, topic: str, slug: str) -> Path:
         return self.target / topic / f"{slug}.py"
@@ -159,8 +166,11 @@ class TargetLoader:
             self._install_topic(topic, path.parent)
         try:
             return importlib.import_module(f"{topic}.{slug}")
-        except KeyboardInterrupt:
-            raise
+        except KeyboardInterrupt as exc:
+            if not self.interrupts_are_code:
+                raise
+            sys.modules.pop(f"{topic}.{slug}", None)
+            return KataUnavailable(describe_import_failure(exc, self.target))
         except BaseException as exc:  # noqa: BLE001 - student code may raise anything
             sys.modules.pop(f"{topic}.{slug}", None)
             return KataUnavailable(describe_import_failure(exc, self.target))

@@ -1,64 +1,84 @@
-"""The pytest plugin: which tree is graded, the fixtures graders use, and clean failures.
+"""The pytest plugin: which tree is graded, and who runs the checks.
 
-Registered through the ``pytest11`` entry point, so plain ``pytest graders`` finds it.
-It imports nothing heavy at start-up (NumPy only when a grader asks for ``rng``).
+Registered through the ``pytest11`` entry point (as :mod:`mlkata.plugin`), so plain
+``pytest graders`` finds it. It imports nothing heavy at start-up.
 
 - ``--target`` / ``MLKATA_TARGET``: the tree under test: ``exercises`` (default),
   ``solutions``, or any directory laid out the same way.
-- ``kata`` fixture: the module ``<target>/<topic>/<slug>.py`` of the grader's own kata,
-  found from the grader's path ``graders/<topic>/test_<slug>.py``.
-- ``rng`` fixture: a seeded ``numpy.random.Generator``; a failing test names its seed.
-- ``@pytest.mark.points(n)``: the weight of a grader test within its kata (default 1).
-- Per-kata isolation: a kata that cannot be imported, still raises NotImplementedError,
-  raises an exception, exits or times out fails its own tests with a one-line reason.
+- ``--seed``: one seed for every grader's random cases.
+- ``kata`` / ``rng`` fixtures and the ``points`` / ``timeout`` markers for graders.
+
+It plays one of three roles (``--mlkata-role``):
+
+``supervise`` (the default: every run a person starts)
+    Grader tests are never run in this process. Each kata's checks are graded by the
+    :class:`~mlkata.engine.supervisor.Supervisor` in a child process, and this
+    process turns the verdicts into pytest's reports, prints the per-kata summary
+    and records student-mode runs as progress. Katas are graded side by side
+    (``--mlkata-jobs``), their reports shown in order.
+``child``
+    Inside the process the supervisor started for one kata: the checks run here
+    (:mod:`mlkata.engine.checks`) and are reported on the result channel.
+``inline``
+    The checks run here, with no supervisor (a notebook's kernel).
 """
 
 from __future__ import annotations
 
 import os
-import traceback
-import zlib
+import sys
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mlkata.engine.loader import KataUnavailable, TargetLoader
-from mlkata.engine.results import ResultBook
-from mlkata.engine.tamper import TamperGuard
+from mlkata.engine.layout import EXERCISES, Layout, kata_of_grader
 
 __all__ = [
+    "GradingState",
     "grading_state",
     "kata",
+    "kata_of",
     "pytest_addoption",
     "pytest_configure",
-    "pytest_runtest_call",
-    "pytest_runtest_makereport",
-    "pytest_runtest_setup",
     "pytest_sessionfinish",
     "pytest_terminal_summary",
-    "pytest_unconfigure",
     "resolve_target",
     "rng",
 ]
 
 TARGET_ENV = "MLKATA_TARGET"
-GRADER_PREFIX = "test_"
+ROLE_ENV = "MLKATA_ROLE"
+ROLES = ("supervise", "child", "inline")
 
 _STATE = pytest.StashKey["GradingState"]()
-_SEED = pytest.StashKey[int]()
+
+kata_of = kata_of_grader
 
 
 class GradingState:
-    """What one pytest session knows about the tree it grades."""
+    """What one pytest session knows about the tree it grades, and what it found."""
 
-    def __init__(self, target: Path, label: str, seed: int | None) -> None:
+    def __init__(self, config: pytest.Config, target: Path, label: str, role: str) -> None:
+        from mlkata.engine.session import SessionCurriculum, SessionResults
+
+        self.config = config
         self.target = target
         self.label = label
-        self.seed = seed
-        self.loader = TargetLoader(target)
-        self.book = ResultBook()
-        self.guard: TamperGuard | None = None
+        self.role = role
+        self.seed: int | None = config.getoption("mlkata_seed")
+        self.results = SessionResults(SessionCurriculum(config.rootpath))
+        self.checks: Any = None  # mlkata.engine.checks.Checks in the child/inline roles
+
+    @property
+    def loader(self) -> Any:
+        """The loader of the code under test (child and inline roles)."""
+        return self.checks.loader
+
+    @property
+    def book(self) -> Any:
+        return self.results
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -76,200 +96,341 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="seed for every grader's random cases (default: one fixed seed per test)",
     )
+    group.addoption(
+        "--mlkata-jobs",
+        dest="mlkata_jobs",
+        type=int,
+        default=None,
+        help="katas graded side by side (default: one per core, at most 4)",
+    )
+    group.addoption(
+        "--mlkata-compact",
+        dest="mlkata_compact",
+        action="store_true",
+        help="print only the per-kata summary (student mode)",
+    )
+    group.addoption(
+        "--mlkata-limit",
+        dest="mlkata_limits",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change a grading limit, e.g. check_cpu_s=1 (see mlkata.engine.limits)",
+    )
+    group.addoption(
+        "--mlkata-role", dest="mlkata_role", default=None, choices=ROLES, help=argparse_hidden()
+    )
+
+
+def argparse_hidden() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
 
 
 def resolve_target(value: str, rootpath: Path, invocation_dir: Path) -> Path:
     """``exercises``/``solutions`` name the repository's trees; anything else is a path."""
-    if value in ("exercises", "solutions") and (rootpath / value).is_dir():
-        return (rootpath / value).resolve()
-    path = Path(value).expanduser()
-    return (path if path.is_absolute() else invocation_dir / path).resolve()
+    return Layout(rootpath).resolve_target(value, invocation_dir)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "points(n): weight of a grader test within its kata's points (default 1)"
     )
-    option = config.getoption("target")
-    value = option or os.environ.get(TARGET_ENV) or "exercises"
-    target = resolve_target(value, config.rootpath, config.invocation_params.dir)
-    named = {(config.rootpath / n).resolve(): n for n in ("exercises", "solutions")}
-    label = named.get(target, str(target))
-    config.stash[_STATE] = GradingState(target, label, config.getoption("mlkata_seed"))
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    state = config.stash.get(_STATE, None)
-    if state is not None:
-        state.loader.uninstall()
-
-
-def kata_of(path: Path) -> tuple[str, str] | None:
-    """``(topic, slug)`` for a grader file ``.../<topic>/test_<slug>.py``, else None."""
-    if path.suffix != ".py" or not path.stem.startswith(GRADER_PREFIX):
-        return None
-    return path.parent.name, path.stem[len(GRADER_PREFIX) :]
-
-
-def _is_grader(item: pytest.Item) -> bool:
-    """A test that asks for the ``kata`` fixture (not a parameter of that name)."""
-    callspec = getattr(item, "callspec", None)
-    if callspec is not None and "kata" in callspec.params:
-        return False
-    return "kata" in getattr(item, "fixturenames", ())
-
-
-class UnavailableKata:
-    """Stands in for a kata that could not be imported; any use fails the test."""
-
-    def __init__(self, reason: str) -> None:
-        self._reason = reason
-
-    def __getattr__(self, name: str) -> Any:
-        __tracebackhide__ = True
-        pytest.fail(self._reason, pytrace=False)
-
-
-@pytest.fixture
-def kata(request: pytest.FixtureRequest) -> Any:
-    """The module under test for this grader's kata, loaded from the target tree."""
-    found = kata_of(Path(request.node.path))
-    if found is None:
-        pytest.fail(f"{request.node.path} is not a grader file (graders/<topic>/test_<slug>.py)")
-    state = request.config.stash[_STATE]
-    try:
-        return state.loader.load(*found)
-    except KataUnavailable as exc:
-        return UnavailableKata(str(exc))
-
-
-@pytest.fixture
-def rng(request: pytest.FixtureRequest) -> Any:
-    """A ``numpy.random.Generator`` seeded per test (or by ``--seed``)."""
-    import numpy as np
-
-    state = request.config.stash[_STATE]
-    seed = state.seed if state.seed is not None else zlib.crc32(request.node.nodeid.encode())
-    request.node.stash[_SEED] = seed
-    return np.random.default_rng(seed)
-
-
-def _in_target(filename: str, target: Path) -> bool:
-    try:
-        return Path(filename).resolve().is_relative_to(target)
-    except (OSError, ValueError):
-        return False
-
-
-def _shown_path(filename: str) -> str:
-    try:
-        return str(Path(filename).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return filename
-
-
-def explain_exception(exc: BaseException, target: Path) -> str | None:
-    """One line for an exception raised inside the code under test, else None."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _in_target(f.filename, target)]
-    if not frames:
-        return None
-    last = frames[-1]
-    where = f"{_shown_path(last.filename)}, line {last.lineno}"
-    code = f": {last.line.strip()}" if last.line else ""
-    if isinstance(exc, NotImplementedError):
-        return (
-            f"not implemented yet: `{last.name}` still raises NotImplementedError "
-            f"({where}). Replace the TODO with your code."
-        )
-    if isinstance(exc, SystemExit):
-        return f"your code called sys.exit({exc.code!r}) at {where}: return the result instead"
-    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {message} (raised at {where}{code})"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    state = item.config.stash[_STATE]
-    if state.guard is None and _is_grader(item):
-        # Before the first kata is imported; graders have imported NumPy by now.
-        state.guard = TamperGuard()
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item: pytest.Item):
-    if not _is_grader(item):
-        return (yield)
-    state = item.config.stash[_STATE]
-    try:
-        result = yield
-    except pytest.fail.Exception as exc:
-        _fail_if_tampered(state.guard)
-        if str(exc).startswith("Timeout (>"):
-            limit = str(exc)[len("Timeout (>") :].split("s)")[0]
-            message = (
-                f"timed out after {limit} s: an infinite loop, or an algorithm far too "
-                "slow for this input size?"
-            )
-            raise pytest.fail.Exception(message, pytrace=False) from None
-        raise
-    except (KeyboardInterrupt, pytest.skip.Exception, pytest.exit.Exception):
-        raise
-    except BaseException as exc:  # noqa: BLE001 - student code may raise anything
-        _fail_if_tampered(state.guard)
-        reason = explain_exception(exc, state.target)
-        if reason is None:
-            raise
-        raise pytest.fail.Exception(reason, pytrace=False) from None
-    _fail_if_tampered(state.guard)
-    return result
-
-
-def _fail_if_tampered(guard: TamperGuard) -> None:
-    replaced = guard.check_and_restore()
-    if replaced:
-        raise pytest.fail.Exception(
-            f"your code replaced {', '.join(replaced)}: a kata must not monkeypatch "
-            "libraries or the grader (restored; this check fails)",
-            pytrace=False,
-        ) from None
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    report = yield
-    if report.failed and _SEED in item.stash:
-        seed = item.stash[_SEED]
-        report.sections.append(
-            ("random cases", f"drawn with seed {seed}: rerun with --seed {seed}")
-        )
-        if isinstance(report.longrepr, str):
-            report.longrepr += f"\n(random cases from seed {seed}; rerun with --seed {seed})"
-    if _is_grader(item):
-        found = kata_of(Path(item.path))
-        if found is not None:
-            marker = item.get_closest_marker("points")
-            weight = float(marker.args[0]) if marker and marker.args else 1.0
-            item.config.stash[_STATE].book.add(found, item.name, report, weight)
-    return report
-
-
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    state = config.stash.get(_STATE, None)
-    if state is None or not state.book.katas:
+    config.addinivalue_line(
+        "markers", "timeout(seconds): CPU-time limit of a grader test (efficiency tier)"
+    )
+    layout = Layout(config.rootpath)
+    value = config.getoption("target") or os.environ.get(TARGET_ENV) or EXERCISES
+    target = layout.resolve_target(value, config.invocation_params.dir)
+    role = config.getoption("mlkata_role") or os.environ.get(ROLE_ENV) or "supervise"
+    state = GradingState(config, target, layout.label(target), role)
+    config.stash[_STATE] = state
+    if role == "supervise":
+        # The engine's limits rule here; pytest-timeout's alarm around a test would
+        # cut a whole kata's supervised grading short.
+        for name in ("timeout", "pytest_timeout"):
+            timeout = config.pluginmanager.get_plugin(name)
+            if timeout is not None:
+                config.pluginmanager.unregister(timeout)
+        config.pluginmanager.register(SupervisedRun(state), "mlkata-supervised")
         return
-    for line in state.book.summary_lines(state.label, config.rootpath):
-        terminalreporter.write_line(line)
+    from mlkata.engine.checks import CHECKS_PLUGIN, Checks
+    from mlkata.engine.limits import Limits
+
+    if role == "child":
+        from mlkata.engine.child import child_context
+
+        context = child_context()
+        channel = context.get("channel")
+        checks = Checks(
+            target,
+            state.seed,
+            limits=context.get("limits", Limits()),
+            interrupts_are_code=True,
+            guard=context.get("guard"),
+            on_phase=(lambda phase, *kata: channel.send("phase", phase=phase))
+            if channel is not None
+            else None,
+        )
+    else:
+        checks = Checks(target, state.seed)
+        config.pluginmanager.register(InlineBook(state), "mlkata-inline-book")
+    state.checks = checks
+    config.pluginmanager.register(checks, CHECKS_PLUGIN)
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    # Student mode only: record each kata's result as progress (never fails the run).
-    state = session.config.stash.get(_STATE, None)
-    if state is not None and state.label == "exercises" and state.book.katas:
-        from mlkata.engine.session import record_session
+def limits_of(config: pytest.Config) -> Any:
+    """The default limits with ``--mlkata-limit NAME=VALUE`` applied."""
+    from dataclasses import replace
 
-        record_session(session, state)
+    from mlkata.engine.limits import Limits, default_limits
+
+    limits = default_limits()
+    for setting in config.getoption("mlkata_limits"):
+        name, _, value = setting.partition("=")
+        kind = Limits.__dataclass_fields__.get(name.strip())
+        if kind is None:
+            raise pytest.UsageError(f"--mlkata-limit: no limit called {name!r}")
+        try:
+            number = (int if kind.type in ("int", int) else float)(value)
+        except ValueError:
+            raise pytest.UsageError(f"--mlkata-limit {setting}: not a number") from None
+        limits = replace(limits, **{name.strip(): number})
+    return limits
 
 
 def grading_state(config: pytest.Config) -> GradingState:
     """The session's grading state (for other plugins and the CLI)."""
     return config.stash[_STATE]
+
+
+# -- fixtures -------------------------------------------------------------------------
+
+
+def _checks(request: pytest.FixtureRequest) -> Any:
+    checks = grading_state(request.config).checks
+    if checks is None:
+        pytest.fail("internal: a grader test ran in the supervising process", pytrace=False)
+    return checks
+
+
+@pytest.fixture
+def kata(request: pytest.FixtureRequest) -> Any:
+    """The module under test for this grader's kata, loaded from the target tree."""
+    return _checks(request).load(request.node)
+
+
+@pytest.fixture
+def rng(request: pytest.FixtureRequest) -> Any:
+    """A ``numpy.random.Generator`` seeded per test (or by ``--seed``)."""
+    return _checks(request).rng(request.node)
+
+
+# -- the supervising role ---------------------------------------------------------------
+
+
+def _is_grader(item: pytest.Item) -> bool:
+    from mlkata.engine.checks import is_grader
+
+    return is_grader(item)
+
+
+class SupervisedRun:
+    """Grades each kata's items through the supervisor and reports its verdicts."""
+
+    def __init__(self, state: GradingState) -> None:
+        self.state = state
+        self.groups: dict[tuple[str, str], list[pytest.Item]] = {}
+        self.futures: dict[tuple[str, str], Future] = {}
+        self.verdicts: dict[tuple[str, str], Any] = {}
+        self.supervisor: Any = None
+        self.deselected: set[tuple[str, str]] = set()
+
+    def _supervisor(self) -> Any:
+        if self.supervisor is None:
+            from mlkata.engine.run import default_jobs
+            from mlkata.engine.supervisor import Supervisor
+
+            config = self.state.config
+            jobs = config.getoption("mlkata_jobs") or default_jobs(len(self.groups))
+            self.supervisor = Supervisor(
+                config.rootpath,
+                self.state.target,
+                seed=self.state.seed,
+                limits=limits_of(config),
+                jobs=jobs,
+                cwd=config.invocation_params.dir,
+            )
+        return self.supervisor
+
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            found = kata_of(Path(item.path))
+            if found is not None:
+                self.deselected.add(found)
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        for item in session.items:
+            if _is_grader(item):
+                found = kata_of(Path(item.path))
+                if found is not None:
+                    self.groups.setdefault(found, []).append(item)
+        config = session.config
+        if not self.groups or config.option.collectonly or hasattr(config, "workerinput"):
+            return
+        supervisor = self._supervisor()
+        for key in self.groups:
+            self.futures[key] = supervisor.submit(self._request(key))
+
+    def _request(self, key: tuple[str, str]) -> Any:
+        from mlkata.engine.supervisor import KataRequest
+
+        items = self.groups[key]
+        return KataRequest(*key, Path(items[0].path), tuple(i.nodeid for i in items))
+
+    def _verdict(self, key: tuple[str, str]) -> Any:
+        if key not in self.verdicts:
+            future = self.futures.get(key)
+            if future is not None:
+                result = future.result()
+            else:
+                result = self._supervisor().grade(self._request(key))
+            self.verdicts[key] = result
+            self.state.results.add(result, complete=self._complete(key))
+        return self.verdicts[key]
+
+    def _complete(self, key: tuple[str, str]) -> bool:
+        args = self.state.config.args
+        return key not in self.deselected and not any("::" in str(a) for a in args)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: Any) -> bool | None:
+        key = kata_of(Path(item.path)) if _is_grader(item) else None
+        if key is None:
+            return None
+        result = self._verdict(key)
+        check = next((c for c in result.checks.values() if c.nodeid == item.nodeid), None)
+        _report(item, check, result)
+        return True
+
+    def pytest_keyboard_interrupt(self, excinfo: Any) -> None:
+        if self.supervisor is not None:
+            self.supervisor.kill()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if self.supervisor is not None:
+            pending = [f for f in self.futures.values() if not f.done()]
+            if pending:
+                self.supervisor.kill()
+            else:
+                self.supervisor.close()
+
+
+def _report(item: pytest.Item, check: Any, result: Any) -> None:
+    """Tell pytest (terminal, junit, xdist) that ``item`` ran, with the verdict."""
+    from _pytest.reports import TestReport
+
+    if check is None:
+        reason = result.errors[0] if result.errors else "the grader's run did not reach it"
+        passed, longrepr, sections, duration = False, f"not run: {reason}", [], 0.0
+    else:
+        passed = check.passed
+        longrepr = None if passed else (check.longrepr or check.message)
+        sections = [] if passed else list(check.sections)
+        duration = check.duration
+    if not passed and result.output and _first_failing(result) is check:
+        sections.append(("output of your code", result.output))
+    ihook = item.ihook
+    ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    keywords = {name: 1 for name in item.keywords}
+    for when in ("setup", "call", "teardown"):
+        failed = when == "call" and not passed
+        report = TestReport(
+            item.nodeid,
+            item.location,
+            keywords,
+            "failed" if failed else "passed",
+            longrepr if failed else None,
+            when,
+            sections=sections if failed else (),
+            duration=duration if when == "call" else 0.0,
+            user_properties=item.user_properties,
+        )
+        ihook.pytest_runtest_logreport(report=report)
+    ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+
+
+def _first_failing(result: Any) -> Any:
+    return next((c for c in result.checks.values() if not c.passed), None)
+
+
+# -- the inline role's results (notebooks) -----------------------------------------------
+
+
+class InlineBook:
+    """Collects the checks run in this process, kata by kata (inline role)."""
+
+    def __init__(self, state: GradingState) -> None:
+        self.state = state
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: Any):
+        from mlkata.engine.child import learner_message
+        from mlkata.engine.results import CheckResult, KataResult
+
+        report = yield
+        found = kata_of(Path(item.path)) if _is_grader(item) else None
+        if found is None:
+            return report
+        results = self.state.results
+        result = results.katas.get(found)
+        if result is None:
+            result = KataResult(*found)
+            results.add(result, complete=False)
+        if report.when == "call" or report.failed or report.skipped:
+            previous = result.checks.get(item.name)
+            if previous is None or previous.passed:  # teardown never hides a failure
+                marker = item.get_closest_marker("points")
+                weight = float(marker.args[0]) if marker and marker.args else 1.0
+                message = "" if report.passed else learner_message(report)
+                result.checks[item.name] = CheckResult(
+                    item.name, bool(report.passed), weight, message, item.nodeid
+                )
+        return report
+
+
+# -- the summary and the record ----------------------------------------------------------
+
+
+def _summary(state: GradingState) -> list[str]:
+    next_step = ""
+    if state.label == EXERCISES and state.results.katas:
+        if all(r.ok for r in state.results.katas.values()):
+            next_step = "every kata graded here passes: `mlkata next` names the next one"
+        else:
+            next_step = "next: `mlkata check` grades the kata you are on and shows why it fails"
+    return state.results.summary_lines(state.label, next_step)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    state = config.stash.get(_STATE, None)
+    if state is None or state.role != "supervise":
+        return
+    for line in _summary(state):
+        terminalreporter.write_line(line)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    state = session.config.stash.get(_STATE, None)
+    if state is None or state.role != "supervise" or not state.results.katas:
+        return
+    if session.config.pluginmanager.get_plugin("terminalreporter") is None:
+        # Student mode runs without pytest's terminal (no progress dots): print here.
+        print("\n".join(_summary(state)), file=sys.stdout, flush=True)
+    if state.label == EXERCISES and not hasattr(session.config, "workerinput"):
+        from mlkata.engine.session import record_session
+
+        record_session(session.config.rootpath, state.results)

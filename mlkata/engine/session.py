@@ -1,89 +1,150 @@
-"""Recording a grading session's results as the learner's progress.
+"""A grading session's results: the summary a learner reads, and the progress record.
 
-The session is where results are: the pytest plugin (plain ``pytest graders``) and the
-CLI hand their per-kata results here, and this turns them into
-:class:`~mlkata.engine.progress.Run` rows for the store, which only stores.
+The session is where results are, so this is where they are recorded: the pytest
+plugin (plain ``pytest graders``, nox) and the CLI (``mlkata check``/``watch``) hand
+their per-kata :class:`~mlkata.engine.results.KataResult` here, and this turns them
+into :class:`~mlkata.engine.progress.Run` rows for the store, which only stores. The
+curriculum is read once per session (:class:`SessionCurriculum`).
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from mlkata.engine.progress import Run, open_store
+from mlkata.engine.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
+from mlkata.engine.layout import Layout
+from mlkata.engine.results import KataResult
 
 
-def _warn_stderr(message: str) -> None:
+@dataclass
+class SessionCurriculum:
+    """The working copy's curriculum, read at most once per session (None if unreadable)."""
+
+    root: Path
+
+    @cached_property
+    def curriculum(self) -> Curriculum | None:
+        try:
+            return load_curriculum(Layout(self.root).curriculum)
+        except (CurriculumError, OSError):
+            return None
+
+    def kata(self, slug: str) -> Kata | None:
+        return self.curriculum.get(slug) if self.curriculum else None
+
+    def order(self, slug: str) -> int:
+        if self.curriculum is None:
+            return 0
+        slugs = [k.slug for k in self.curriculum.katas]
+        return slugs.index(slug) if slug in slugs else len(slugs)
+
+
+@dataclass
+class SessionResults:
+    """Per-kata results of one session, in the order they were graded."""
+
+    curriculum: SessionCurriculum
+    katas: dict[tuple[str, str], KataResult] = field(default_factory=dict)
+    complete: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def add(self, result: KataResult, complete: bool) -> None:
+        key = (result.topic, result.slug)
+        self.katas[key] = result
+        self.complete[key] = complete
+
+    def summary_lines(self, label: str, next_step: str = "") -> list[str]:
+        results = sorted(self.katas.values(), key=lambda r: self.curriculum.order(r.slug))
+        if not results:
+            return []
+        width = max(len(f"{r.topic}/{r.slug}") for r in results)
+        passing = sum(r.ok for r in results)
+        lines = ["", f"mlkata: {passing} of {len(results)} katas pass ({label})"]
+        earned_total = possible_total = 0.0
+        for r in results:
+            kata = self.curriculum.kata(r.slug)
+            score = ""
+            if kata is not None:
+                earned = r.points(kata.points)
+                earned_total += earned
+                possible_total += kata.points
+                score = f"  {earned:g}/{kata.points:g} pts"
+            status = "pass" if r.ok else _shorten(_first_line(r.first_failure), 90)
+            name = f"{r.topic}/{r.slug}"
+            checks = f"{r.passed:>2}/{r.total:<2} checks"
+            lines.append(f"  {name:<{width}}  {checks}{score}  {status}")
+        if possible_total:
+            lines.append(f"  points: {earned_total:g} of {possible_total:g}")
+        if next_step:
+            lines.append(next_step)
+        return lines
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _warn(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-# -- recording a pytest session --------------------------------------------------
+def record_results(
+    root: Path,
+    results: Iterable[tuple[Kata | None, KataResult, bool]],
+    now: float | None = None,
+) -> bool:
+    """Record ``(kata, result, complete)`` triples as progress; False (and a warning
+    line on stderr) when they could not be recorded."""
+    from mlkata.engine.progress import ProgressError, Run, open_store
 
-
-def _deselected_by_kata(session: Any, kata_of: Callable[[Path], Any]) -> dict[Any, int]:
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    counts: dict[Any, int] = {}
-    for item in getattr(reporter, "stats", {}).get("deselected", []):
-        found = kata_of(Path(getattr(item, "path", "")))
-        if found is not None:
-            counts[found] = counts.get(found, 0) + 1
-    return counts
-
-
-def runs_of_session(session: Any, book: Any, now: float | None = None) -> list[Run]:
-    """One :class:`Run` per kata graded in ``session`` (its ResultBook ``book``)."""
-    from mlkata.engine.plugin import _is_grader, kata_of
-    from mlkata.engine.results import _curriculum_order_and_points
-
-    _, points = _curriculum_order_and_points(session.config.rootpath)
-    scheduled: dict[Any, int] = {}
-    for item in session.items:
-        if _is_grader(item):
-            found = kata_of(Path(item.path))
-            scheduled[found] = scheduled.get(found, 0) + 1
-    deselected = _deselected_by_kata(session, kata_of)
-    # ``pytest graders/.../test_x.py::test_one`` runs part of a kata without deselecting.
-    by_node_id = any("::" in str(arg) for arg in session.config.args)
     when = time.time() if now is None else now
     runs = []
-    for key, result in book.katas.items():
-        if result.total == 0:
+    for kata, result, complete in results:
+        if result.total == 0 and not result.errors:
             continue
-        complete = (
-            not by_node_id and not deselected.get(key) and result.total >= scheduled.get(key, 0)
-        )
-        possible = points.get(result.slug)
-        earned = round(possible * result.fraction, 2) if possible is not None else 0.0
+        possible = kata.points if kata is not None else None
         runs.append(
             Run(
                 time=when,
                 topic=result.topic,
                 slug=result.slug,
                 passed=result.passed,
-                failed=result.total - result.passed,
+                failed=result.total - result.passed + (1 if result.errors else 0),
                 complete=complete,
-                points=earned,
+                points=result.points(possible) if possible is not None else 0.0,
                 possible=possible,
-                message=result.first_failure,
+                message=_first_line(result.first_failure),
             )
         )
-    return runs
-
-
-def record_session(session: Any, state: Any) -> None:
-    """Record a finished student-mode session; never raises, warns in one line instead."""
-    config = session.config
-    if state.label != "exercises" or not state.book.katas:
-        return
-    if hasattr(config, "workerinput"):
-        return  # an xdist worker sees only part of each kata
+    if not runs:
+        return True
     try:
-        runs = runs_of_session(session, state.book)
-        with open_store(config.rootpath) as store:
+        with open_store(root, _warn) as store:
             store.record(runs)
+    except ProgressError as exc:
+        _warn(f"mlkata: this grading was not recorded as progress: {exc}")
+        return False
     except Exception as exc:  # noqa: BLE001 - recording must never break grading
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        _warn_stderr(f"mlkata: progress not recorded: {first}")
+        first = _first_line(str(exc)) or type(exc).__name__
+        _warn(f"mlkata: this grading was not recorded as progress: {first}")
+        return False
+    return True
+
+
+def record_session(root: Path, results: SessionResults) -> bool:
+    """Record every kata of a finished student-mode session."""
+    return record_results(
+        root,
+        [
+            (results.curriculum.kata(r.slug), r, results.complete.get((r.topic, r.slug), False))
+            for r in results.katas.values()
+        ],
+    )
