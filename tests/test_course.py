@@ -11,16 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.engine.curriculum import load_curriculum
-from mlkata.teach.course import (
-    CourseError,
-    build_course,
-    read_kata,
-    select_katas,
-    split_points,
-    split_source,
-)
+from mlkata.engine.curriculum import load_curriculum, split_points
+from mlkata.teach.course import CourseError, build_course
 from mlkata.teach.docmarkdown import docstring_markdown, examples_of
+from mlkata.teach.selection import select_katas
+from mlkata.teach.source import read_kata, split_source
 
 ROOT = Path(__file__).resolve().parents[1]
 CURRICULUM = load_curriculum(ROOT / "curriculum.toml")
