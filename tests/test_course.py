@@ -11,16 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.engine.curriculum import load_curriculum
-from mlkata.teach.course import (
-    CourseError,
-    build_course,
-    read_kata,
-    select_katas,
-    split_points,
-    split_source,
-)
+from mlkata.engine.curriculum import load_curriculum, split_points
+from mlkata.teach.collect import collect_grader_tests
+from mlkata.teach.course import CourseError, build_course
 from mlkata.teach.docmarkdown import docstring_markdown, examples_of
+from mlkata.teach.selection import select_katas
+from mlkata.teach.source import read_kata, split_source
 
 ROOT = Path(__file__).resolve().parents[1]
 CURRICULUM = load_curriculum(ROOT / "curriculum.toml")
@@ -69,6 +65,52 @@ def test_split_source_rejects_a_file_without_solution_region():
     """Is a kata file with nothing to write a clear error?"""
     with pytest.raises(CourseError, match="no function or class with a # BEGIN SOLUTION"):
         split_source('"""Doc."""\n\ndef f():\n    return 1\n', "k.py")
+
+
+def test_collect_counts_cases_and_weights_as_pytest_parametrises_them():
+    """Is each grader test function one entry, in file order, with its cases and the
+    sum of their points weights?"""
+    kata = CURRICULUM.get("mse_gradient")
+    tests = collect_grader_tests(ROOT, [kata])["mse_gradient"]
+    grader = (ROOT / "graders" / kata.grader_path).read_text(encoding="utf-8")
+    assert [t.name for t in tests] == re.findall(r"^def (test_\w+)\(", grader, flags=re.M)
+    by_name = {t.name: t for t in tests}
+    random_cases = by_name["test_mse_loss_and_grad_random_cases"]
+    assert (random_cases.cases, random_cases.weight) == (3, 9.0)
+    assert random_cases.question.endswith("?")
+    unmarked = by_name["test_mse_loss_and_grad_accepts_lists_of_ints"]
+    assert (unmarked.cases, unmarked.weight) == (1, 1.0)
+
+
+def _lone_grader(root, kata, source):
+    path = root / "graders" / kata.grader_path
+    path.parent.mkdir(parents=True)
+    path.write_text(source, encoding="utf-8")
+
+
+def test_collect_reports_a_grader_that_cannot_be_collected_in_one_line(tmp_path):
+    """Does a grader with a syntax error give one line naming it and the error?"""
+    kata = CURRICULUM.get("mse_gradient")
+    _lone_grader(tmp_path, kata, "def test_f(kata):\n    return (\n")
+    with pytest.raises(CourseError) as error:
+        collect_grader_tests(tmp_path, [kata])
+    message = str(error.value)
+    assert message.startswith(f"the grader graders/{kata.grader_path} cannot be collected: ")
+    assert "\n" not in message and message.endswith("SyntaxError: '(' was never closed")
+
+
+def test_collect_reports_a_grader_without_tests(tmp_path):
+    """Is a grader with no test function a clear error, not an empty notebook?"""
+    kata = CURRICULUM.get("mse_gradient")
+    _lone_grader(tmp_path, kata, '"""Nothing yet."""\n')
+    with pytest.raises(CourseError, match=f"^graders/{kata.grader_path} has no tests$"):
+        collect_grader_tests(tmp_path, [kata])
+
+
+def test_collect_reports_pytest_refusing_to_run_in_one_line(tmp_path):
+    """Does a grader pytest cannot find say so in one line (pytest's own reason)?"""
+    with pytest.raises(CourseError, match="^could not collect the graders: .*not found"):
+        collect_grader_tests(tmp_path, [CURRICULUM.get("mse_gradient")])
 
 
 def test_docstring_markdown_turns_math_and_sections_into_markdown():

@@ -35,8 +35,9 @@ pytest.importorskip(
 
 import nbformat  # noqa: E402 - after the skip
 
+from mlkata.author.regions import without_markers  # noqa: E402
 from mlkata.engine.curriculum import load_curriculum  # noqa: E402
-from mlkata.teach.course import read_kata, split_source, without_markers  # noqa: E402
+from mlkata.teach.source import read_kata, split_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUNDATIONS = ["mse_gradient", "backprop_step", "pca", "gaussian_mle"]

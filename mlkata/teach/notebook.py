@@ -14,19 +14,18 @@ cell then reports its own test function's checks and
 - raises :class:`ChecksFailed` when none passes: no points. Its traceback is only the
   failure messages, so no hidden test code reaches the feedback.
 
-Every check runs under pytest-timeout with the repository's per-test limit. After
-``HANG_LIMIT`` checks of one kata have timed out, the kata is taken to hang and its
-other checks fail at once: an infinite loop costs seconds, not minutes, and the
-notebook's other cells and notebooks are still graded. Re-running the solution cell
+Every check has a time limit (:data:`CHECK_TIME_LIMIT_S`, or the one the cell
+registers). After ``HANG_LIMIT`` checks of one kata have timed out, the kata is taken to
+hang and its other checks fail at once: an infinite loop costs seconds, not minutes, and
+the notebook's other cells and notebooks are still graded. Re-running the solution cell
 (new function objects) makes the next autograded cell grade afresh.
+
+:func:`run_grader` is the one place that runs a grader against a notebook's functions.
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
-import io
-import os
 import shutil
 import signal
 import tempfile
@@ -40,6 +39,18 @@ from typing import Any
 import pytest
 
 from mlkata.engine.curriculum import earned as earned_points
+from mlkata.engine.layout import GRADERS, grader_path
+from mlkata.engine.results import CheckResult
+from mlkata.engine.run import pytest_args, run_pytest
+
+# One place for the course builder and the kernel; it should come from the engine once
+# the engine has per-check limits of its own.
+CHECK_TIME_LIMIT_S = 3.0
+"""Seconds a hidden check may run, unless its grader marks it with a longer limit."""
+
+# The per-check limit in the kernel is pytest-timeout's, configured by each kata's ini
+# file (see register), until notebooks run on the engine's supervised runner.
+TIME_LIMIT_PLUGIN = ("-p", "pytest_timeout")
 
 HANG_LIMIT = 2
 """Timed-out checks after which a kata's remaining checks are failed without running."""
@@ -69,7 +80,9 @@ class ChecksFailed(AssertionError):
 
 
 @dataclass
-class _Grader:
+class Grader:
+    """A kata's grader as registered by its notebook, and what it found so far."""
+
     topic: str
     slug: str
     path: Path
@@ -77,10 +90,10 @@ class _Grader:
     functions: tuple[str, ...]
     timed_out: int = 0
     graded: tuple = ()  # what the results are of: the kata's function objects
-    results: dict[str, list] = field(default_factory=dict)  # test function -> checks
+    results: dict[str, list[CheckResult]] = field(default_factory=dict)  # by test function
 
 
-_GRADERS: dict[str, _Grader] = {}
+_GRADERS: dict[str, Grader] = {}
 _FOLDER: list[Path] = []
 
 
@@ -99,11 +112,18 @@ def _split(kata: str) -> tuple[str, str]:
     return topic, slug
 
 
-def register(kata: str, source: str, *, functions: Iterable[str] = (), timeout: float = 3) -> None:
-    """Keep the grader ``source`` of ``kata`` (``topic/slug``) for :func:`check`."""
+def register(
+    kata: str,
+    source: str,
+    *,
+    functions: Iterable[str] = (),
+    timeout: float = CHECK_TIME_LIMIT_S,
+) -> None:
+    """Keep the grader ``source`` of ``kata`` (``topic/slug``) for :func:`check`;
+    each of its checks may run ``timeout`` seconds."""
     topic, slug = _split(kata)
     folder = _folder()
-    path = folder / "graders" / topic / f"test_{slug}.py"
+    path = folder / GRADERS / grader_path(topic, slug)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
@@ -111,28 +131,13 @@ def register(kata: str, source: str, *, functions: Iterable[str] = (), timeout: 
     ini.write_text(
         _INI.format(timeout=timeout, method="signal" if usable else "thread"), encoding="utf-8"
     )
-    _GRADERS[kata] = _Grader(topic, slug, path, ini, tuple(functions))
-
-
-@contextlib.contextmanager
-def _only_our_plugins():
-    """Load only the plugins named on the command line (as a learner's run does)."""
-    key = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
-    before = os.environ.get(key)
-    os.environ[key] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[key]
-        else:
-            os.environ[key] = before
+    _GRADERS[kata] = Grader(topic, slug, path, ini, tuple(functions))
 
 
 class _NotebookPlugin:
     """Hands the notebook's namespace to the mlkata plugin's loader; stops hung katas."""
 
-    def __init__(self, grader: _Grader, module: types.ModuleType) -> None:
+    def __init__(self, grader: Grader, module: types.ModuleType) -> None:
         self.grader = grader
         self.module = module
         self.state: Any = None
@@ -190,44 +195,41 @@ def _function_of(check_name: str) -> str:
     return check_name.split("[", 1)[0]
 
 
-def _run(grader: _Grader, namespace: Mapping[str, Any], select: str, target: Path):
-    """Run the grader's tests ``select`` (a node id suffix, '' for all) on ``namespace``."""
+@dataclass
+class GraderRun:
+    """One pytest session of a kata's grader against a notebook's functions."""
+
+    code: int  # pytest's exit code
+    output: str
+    checks: dict[str, list[CheckResult]]  # test function -> its checks, if all of them ran
+
+
+def run_grader(
+    grader: Grader, namespace: Mapping[str, Any], select: str, target: Path
+) -> GraderRun:
+    """Run the grader's tests ``select`` (a node id suffix, '' for all) on ``namespace``,
+    in this process; ``target`` is where the notebook's code comes from."""
     module = _module_of(namespace, grader.topic, grader.slug)
     plugin = _NotebookPlugin(grader, module)
-    args = [
-        f"{grader.path}{select}",
-        "-c",
-        str(grader.ini),
-        "--rootdir",
-        str(_folder()),
-        "-p",
-        "mlkata.plugin",
-        "-p",
-        "pytest_timeout",
-        "-p",
-        "no:cacheprovider",
-        "--capture=sys",
-        "--target",
-        str(target),
-        "-q",
-    ]
-    output = io.StringIO()
-    with (
-        _only_our_plugins(),
-        contextlib.redirect_stdout(output),
-        contextlib.redirect_stderr(output),
-    ):
-        code = pytest.main(args, plugins=[plugin])
+    args = pytest_args(
+        [f"{grader.path}{select}"],
+        target=target,
+        rootdir=_folder(),
+        extra=["-c", str(grader.ini), *TIME_LIMIT_PLUGIN, "--capture=sys"],
+    )
+    code, output = run_pytest(args, [plugin])
     result = None
     if plugin.state is not None:
         result = plugin.state.book.katas.get((grader.topic, grader.slug))
-    by_function: dict[str, list] = {}
+    by_function: dict[str, list[CheckResult]] = {}
     for check in result.checks.values() if result is not None else []:
         by_function.setdefault(_function_of(check.name), []).append(check)
-    for name, checks in by_function.items():
-        if len(checks) >= plugin.expected.get(name, 0):  # complete, not cut short
-            grader.results[name] = checks
-    return code, output.getvalue()
+    complete = {
+        name: checks
+        for name, checks in by_function.items()
+        if len(checks) >= plugin.expected.get(name, 0)  # not cut short
+    }
+    return GraderRun(code, output, complete)
 
 
 def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> float | None:
@@ -260,7 +262,9 @@ def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> 
         target = Path(cell_file).parent if cell_file else _folder() / "notebook"
         # The whole grader on the first call; after an interrupted run, this test only.
         select = f"::{test}" if grader.results else ""
-        code, output = _run(grader, namespace, select, target)
+        run = run_grader(grader, namespace, select, target)
+        grader.results.update(run.checks)
+        code, output = run.code, run.output
     checks = grader.results.get(test, [])
     interrupted = code == pytest.ExitCode.INTERRUPTED
     if not checks:
