@@ -55,7 +55,7 @@ TIME_LIMIT_PLUGIN = ("-p", "pytest_timeout")
 HANG_LIMIT = 2
 """Timed-out checks after which a kata's remaining checks are failed without running."""
 
-_TIMED_OUT = ("timed out after", "Timeout (>")
+_TIMED_OUT = ("ran out of time", "timed out after", "Timeout (>")
 
 _INI = """\
 [pytest]
@@ -204,6 +204,10 @@ class GraderRun:
     checks: dict[str, list[CheckResult]]  # test function -> its checks, if all of them ran
 
 
+INLINE = ("--mlkata-role", "inline")
+"""Checks run in the kernel itself (the supervised runner is not used here yet)."""
+
+
 def run_grader(
     grader: Grader, namespace: Mapping[str, Any], select: str, target: Path
 ) -> GraderRun:
@@ -215,7 +219,7 @@ def run_grader(
         [f"{grader.path}{select}"],
         target=target,
         rootdir=_folder(),
-        extra=["-c", str(grader.ini), *TIME_LIMIT_PLUGIN, "--capture=sys"],
+        extra=["-c", str(grader.ini), *TIME_LIMIT_PLUGIN, "--capture=sys", *INLINE],
     )
     code, output = run_pytest(args, [plugin])
     result = None
