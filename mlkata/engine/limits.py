@@ -24,7 +24,7 @@ What each limit guards, from inside out:
     waiting on something that will not come (``input()``, ``time.sleep``, a lock):
     the supervisor ends it. CPU progress is read from ``/proc`` on Linux; elsewhere
     the supervisor waits ``stall_s`` without any result instead.
-``check_cpu_s × KILL_FACTOR + KILL_GRACE_S``
+``check_cpu_s × KILL_FACTOR + kill_grace_s``
     Code that swallows the interrupt or replaces the signal handler is ended from
     outside by the supervisor once a check has used this much CPU time.
 ``kata_cpu_s``, ``kata_wall_s``
@@ -44,7 +44,6 @@ import os
 from dataclasses import asdict, dataclass, replace
 
 KILL_FACTOR = 2.0
-KILL_GRACE_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,7 @@ class Limits:
     memory_mb: int = 4096
     output_bytes: int = 16 * 1024 * 1024
     output_kept: int = 64 * 1024
+    kill_grace_s: float = 5.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,7 +71,7 @@ class Limits:
 
     def kill_after_cpu_s(self, check_limit: float) -> float:
         """CPU seconds after which the supervisor ends a check that ignores its interrupt."""
-        return check_limit * KILL_FACTOR + KILL_GRACE_S
+        return check_limit * KILL_FACTOR + self.kill_grace_s
 
 
 def default_limits() -> Limits:

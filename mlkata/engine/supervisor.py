@@ -643,10 +643,11 @@ class Supervisor:
                 return
         quiet = now - max(last_event, last_busy)
         if cpu is not None and quiet > limits.idle_s:
+            where = " while importing your module" if watch.importing_since else ""
             self._end(
                 watch,
-                f"your code did nothing for {limits.idle_s:g} s (no computing, no result): "
-                "is it waiting for input, sleeping, or blocked?",
+                f"your code did nothing for {limits.idle_s:g} s{where} (no computing, no "
+                "result): is it waiting for input, sleeping, or blocked?",
             )
         elif cpu is None and now - last_event > limits.stall_s:
             self._end(watch, f"no check finished for {limits.stall_s:g} s: the kata seems to hang")

@@ -142,7 +142,7 @@ def test_a_failure_to_record_never_hides_the_grading(working_copy):
     assert result.returncode == 0
     assert "mlkata: 1 of 1 katas pass (exercises)" in result.stdout
     (warning,) = result.stderr.splitlines()
-    assert warning.startswith("mlkata: progress not recorded: cannot create")
+    assert warning.startswith("mlkata: this grading was not recorded as progress: cannot create")
     assert working_copy.home.read_text() == "not a folder\n"
 
 

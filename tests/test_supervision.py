@@ -1,0 +1,213 @@
+"""Grading fails closed: whatever a kata does, it fails with its reason, nothing else.
+
+Each case is the reference with one change put at the start of ``sigmoid``, graded as
+a learner's ``exercises/`` in a scratch working copy, beside an untouched ``softmax``:
+the pytest run exits 1 and prints the summary, sigmoid's row gives the reason, softmax
+still passes, the progress store records sigmoid as failing, and no process of the
+kata is left.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mlkata.engine.progress import ProgressStore
+
+ROOT = Path(__file__).resolve().parents[1]
+SIGMOID = "calculus/sigmoid.py"
+MARKER = "    # BEGIN SOLUTION\n"
+FAST = ["--mlkata-limit", "check_cpu_s=0.5", "--mlkata-limit", "kill_grace_s=1"]
+FAST += ["--mlkata-limit", "idle_s=2", "--mlkata-limit", "import_wall_s=3"]
+
+
+def scratch_copy(where: Path, body: str = "", at_import: str = "") -> Path:
+    """A working copy whose exercises are the solutions, sigmoid changed."""
+    root = where / "copy"
+    root.mkdir()
+    for name in ("curriculum.toml", "pyproject.toml"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "graders" / "calculus", root / "graders" / "calculus")
+    shutil.copytree(ROOT / "solutions" / "calculus", root / "exercises" / "calculus")
+    shutil.copytree(ROOT / "solutions" / "calculus", root / "solutions" / "calculus")
+    path = root / "exercises" / SIGMOID
+    source = path.read_text(encoding="utf-8")
+    if body:
+        indented = "".join(f"    {line}\n" for line in body.splitlines())
+        source = source.replace(MARKER, MARKER + indented, 1)
+    if at_import:
+        source = at_import + "\n" + source
+    path.write_text(source, encoding="utf-8")
+    return root
+
+
+def grade(root: Path, home: Path, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, MLKATA_HOME=str(home), MLKATA_PLAIN="1")
+    env.pop("PYTEST_ADDOPTS", None)
+    graders = ["graders/calculus/test_sigmoid.py", "graders/calculus/test_softmax.py"]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *graders, "-p", "no:randomly", *FAST, *extra],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def row(output: str, kata: str) -> str:
+    return next(line for line in output.splitlines() if line.strip().startswith(f"{kata} "))
+
+
+CASES = {
+    "os._exit in the function": ("import os\nos._exit(0)", "", "ended the process (exit status 0)"),
+    "os._exit at import": ("", "import os\nos._exit(3)", "ended the process (exit status 3)"),
+    "sys.exit": ("raise SystemExit(0)", "", "called sys.exit(0)"),
+    "KeyboardInterrupt": ("raise KeyboardInterrupt", "", "raised KeyboardInterrupt"),
+    "pytest.skip": ("import pytest\npytest.skip('later')", "", "called pytest.skip()"),
+    "pytest.xfail": ("import pytest\npytest.xfail('known')", "", "called pytest.xfail()"),
+    "a segfault": (
+        "import ctypes\nctypes.string_at(0)",
+        "",
+        "crashed the Python process (SIGSEGV)",
+    ),
+    "reading stdin": ("input()", "", "EOFError"),
+    "an infinite loop": ("while True:\n    pass", "", "ran out of time: more than 0.5 s of CPU"),
+    "a loop that ignores the interrupt": (
+        "import signal\nsignal.signal(signal.SIGPROF, signal.SIG_IGN)\nwhile True:\n    pass",
+        "",
+        "and the code did not stop",
+    ),
+    "a loop that swallows the interrupt": (
+        "while True:\n    try:\n        sum(range(100))\n    except BaseException:\n        pass",
+        "",
+        "and the code did not stop",
+    ),
+    "sleeping forever": ("import time\ntime.sleep(1000)", "", "did nothing for 2 s"),
+    "an import that waits forever": ("", "import time\ntime.sleep(1000)", "did nothing for 2 s"),
+    "an import that never ends": (
+        "",
+        "import time\nwhile True:\n    time.sleep(0.001)\n    sum(range(10000))",
+        "did not finish within 3 s",
+    ),
+    "printing a flood": (
+        "import sys\nfor _ in range(400):\n    sys.stdout.write('y' * 100000)",
+        "",
+        "printed more than 16 MB",
+    ),
+    "reading the reference": (
+        "exec(open(__file__.replace('exercises', 'solutions')).read())",
+        "",
+        "tried to read solutions/calculus/sigmoid.py",
+    ),
+    "starting processes": (
+        "import subprocess\nsubprocess.Popen(['sleep', '300'])",
+        "",
+        "tried to start a process",
+    ),
+    "replacing the engine's reporter": (
+        "import mlkata.engine.channel as c\nc.ChannelWriter.send = lambda *a, **k: None",
+        "",
+        "replaced mlkata.engine.channel.ChannelWriter.send",
+    ),
+    "allocating too much memory": ("import numpy\nnumpy.ones(10**11)", "", "MemoryError"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_misbehaving_kata_fails_alone_with_its_reason(case, tmp_path):
+    """Does the kata fail with its reason, while the other kata passes and is recorded?"""
+    body, at_import, reason = CASES[case]
+    root = scratch_copy(tmp_path, body, at_import)
+    home = tmp_path / "home"
+    done = grade(root, home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "mlkata: 1 of 2 katas pass (exercises)" in output, output
+    assert reason in row(output, "calculus/sigmoid"), output
+    assert row(output, "calculus/softmax").endswith("pass"), output
+    runs = {r.slug: r for r in ProgressStore(home / "progress.sqlite").runs()}
+    assert not runs["sigmoid"].ok and runs["sigmoid"].failed > 0
+    assert runs["softmax"].ok
+
+
+def test_no_process_of_a_kata_outlives_its_grading(tmp_path):
+    """Are the processes a kata starts (even in a new session) gone after grading?"""
+    marker = f"mlkata-orphan-{os.getpid()}"
+    body = (
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        f"        os.execvp('sleep', ['sleep', '300', '{marker}'])\n"
+        "    os._exit(0)\n"
+        "time.sleep(0.5)"
+    )
+    # Without the process guard (solution mode grades solutions: here, a target that is
+    # not the working copy's), fork is refused; grade the reference tree instead, so
+    # that the guard allows the fork and the sweep has something to end.
+    root = scratch_copy(tmp_path, body)
+    shutil.rmtree(root / "solutions" / "calculus")
+    os.rename(root / "exercises" / "calculus", root / "solutions" / "calculus")
+    done = grade(root, tmp_path / "home", "--target", "solutions")
+    assert "calculus/sigmoid" in done.stdout, done.stdout + done.stderr
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout
+    assert left.strip() == "", f"processes left behind: {left}"
+
+
+def test_ctrl_c_stops_grading_at_once(tmp_path):
+    """Does a real Ctrl-C end the run (and the kata's processes) within a second or two?"""
+    root = scratch_copy(tmp_path, "import time\ntime.sleep(1000)")
+    env = dict(os.environ, MLKATA_HOME=str(tmp_path / "home"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "graders/calculus/test_sigmoid.py", "-p", "no:randomly"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    time.sleep(3)
+    start = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert time.monotonic() - start < 10, "Ctrl-C did not stop the run promptly"
+    assert process.returncode == 2, output.decode()
+    assert b"KeyboardInterrupt" in output
+
+
+def test_mlkata_check_reports_an_exiting_kata_as_failed(tmp_path):
+    """Does `mlkata check` exit non-zero and say why when the kata calls os._exit(0)?"""
+    root = scratch_copy(tmp_path, "import os\nos._exit(0)")
+    env = dict(os.environ, MLKATA_HOME=str(tmp_path / "home"), MLKATA_PLAIN="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "mlkata.cli", "check", "sigmoid"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "ended the process (exit status 0)" in done.stdout
+    runs = ProgressStore(tmp_path / "home" / "progress.sqlite").runs()
+    assert [r.ok for r in runs if r.slug == "sigmoid"] == [False]
+
+
+def test_a_slow_import_is_not_charged_to_the_checks(tmp_path):
+    """Does a correct kata whose module takes a while to import still pass every check?"""
+    slow = "import time as _t\n_end = _t.process_time() + 1.5\n"
+    slow += "while _t.process_time() < _end:\n    pass"
+    root = scratch_copy(tmp_path, at_import=slow)
+    done = grade(root, tmp_path / "home")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert row(output, "calculus/sigmoid").endswith("pass"), output
