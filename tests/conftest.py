@@ -20,6 +20,11 @@ import numpy.linalg
 import numpy.random
 import pytest
 
+# The grading workers stay warm for the whole test session: pytester forgets the
+# modules an inline run imported, so the supervisor's module is imported here, once.
+import mlkata.engine.supervisor  # noqa: F401
+from mlkata.engine import invocation
+
 # In-process grading (pytester) forgets the modules a run imported; NumPy's core
 # refuses to load twice, so the numeric stack is imported once, here, for good.
 try:
@@ -57,24 +62,10 @@ class Graded:
 
 
 def run_graders(pytester: pytest.Pytester, target: Path, *paths: Path, extra=()) -> Graded:
-    args = [str(p) for p in (paths or (GRADERS,))]
-    # Only the plugins a learner's install has: other installed plugins (hypothesis,
-    # benchmark, xdist) would cost more start-up than the grading itself.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
-        result = pytester.inline_run(
-            *args,
-            "-p",
-            "mlkata.plugin",
-            "-p",
-            "pytest_timeout",
-            "--target",
-            str(target),
-            "-p",
-            "no:cacheprovider",
-            "-q",
-            *extra,
-        )
+    # Only the plugins a learner's install has, as every grading run (engine.invocation).
+    args = invocation.pytest_args(paths or (GRADERS,), target=target, extra=list(extra))
+    with invocation.only_mlkata_plugins():
+        result = pytester.inline_run(*args)
     reports = [r for r in result.getreports("pytest_runtest_logreport")]
     passed, skipped, failed = result.listoutcomes()
     errors = [r for r in reports if r.failed and r.when != "call"]
@@ -110,11 +101,3 @@ def make_target(tmp_path: Path):
         return target
 
     return _make
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # A test that runs graders in-process must not carry its own SIGALRM timeout:
-    # pytest-timeout uses one alarm, and every inner grader test has its own limit.
-    for item in items:
-        if {"grade", "pytester"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.timeout(0))

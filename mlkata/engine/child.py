@@ -73,7 +73,7 @@ class Reporter:
 
     def pytest_collectreport(self, report: Any) -> None:
         if report.failed:
-            self.channel.send("collect_error", message=_last_error(report))
+            self.channel.send("collect_error", message=last_error(report))
 
     def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
         self.channel.send("start", nodeid=nodeid, cpu=time.process_time())
@@ -101,7 +101,7 @@ class Reporter:
         self.channel.send("done", exitstatus=int(exitstatus))
 
 
-def _last_error(report: Any) -> str:
+def last_error(report: Any) -> str:
     """The ``E   ...`` line that ends a collection error (``SyntaxError: ...``)."""
     lines = [line.strip() for line in str(report.longrepr).splitlines() if line.strip()]
     errors = [line[1:].strip() for line in lines if line.startswith("E ")]

@@ -1,9 +1,9 @@
 """Keep the code under test inside its own tree, with an audit hook.
 
 While a target other than the reference is graded, the code under test may not read
-the reference (``solutions/``), the graders, the project's tests or its git history,
-and may not start processes: a kata computes its answer. Python's audit hooks
-(:pep:`578`) see every ``open``, directory listing and process start, and cannot be
+the reference (``solutions/``), the graders, the project's tests or its git history
+(importing a grader is reading it), and may not start processes: a kata computes its
+answer. Python's audit hooks (:pep:`578`) see every ``open`` and process start, and cannot be
 removed once added. The hook refuses the operation (``PermissionError``) only when
 the code under test asked for it, that is when a frame of the target tree is on the
 stack, so pytest reading a grader to show a traceback is never refused, and it
@@ -32,7 +32,9 @@ PROCESS_EVENTS = frozenset(
         "pty.spawn",
     }
 )
-PATH_EVENTS = frozenset({"open", "os.listdir", "os.scandir", "glob.glob", "os.chdir"})
+PATH_EVENTS = frozenset({"open"})
+"""Reading a file. Listing a folder is allowed: the import system lists every folder
+on ``sys.path`` (the graders' among them) whenever the code imports a module."""
 
 
 class Guard:

@@ -70,6 +70,7 @@ class GradingState:
         self.seed: int | None = config.getoption("mlkata_seed")
         self.results = SessionResults(SessionCurriculum(config.rootpath))
         self.checks: Any = None  # mlkata.engine.checks.Checks in the child/inline roles
+        self.collect_errors: list[str] = []
 
     @property
     def loader(self) -> Any:
@@ -264,6 +265,12 @@ class SupervisedRun:
             )
         return self.supervisor
 
+    def pytest_collectreport(self, report: Any) -> None:
+        if report.failed:
+            from mlkata.engine.child import last_error
+
+            self.state.collect_errors.append(f"{report.nodeid}: {last_error(report)}")
+
     def pytest_deselected(self, items: list[pytest.Item]) -> None:
         for item in items:
             found = kata_of(Path(item.path))
@@ -405,13 +412,14 @@ class InlineBook:
 
 
 def _summary(state: GradingState) -> list[str]:
+    broken = [f"mlkata: a grader could not be collected: {e}" for e in state.collect_errors]
     next_step = ""
     if state.label == EXERCISES and state.results.katas:
         if all(r.ok for r in state.results.katas.values()):
             next_step = "every kata graded here passes: `mlkata next` names the next one"
         else:
             next_step = "next: `mlkata check` grades the kata you are on and shows why it fails"
-    return state.results.summary_lines(state.label, next_step)
+    return broken + state.results.summary_lines(state.label, next_step)
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
@@ -425,7 +433,9 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     state = session.config.stash.get(_STATE, None)
-    if state is None or state.role != "supervise" or not state.results.katas:
+    if state is None or state.role != "supervise":
+        return
+    if not state.results.katas and not state.collect_errors:
         return
     if session.config.pluginmanager.get_plugin("terminalreporter") is None:
         # Student mode runs without pytest's terminal (no progress dots): print here.

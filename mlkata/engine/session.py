@@ -73,7 +73,7 @@ class SessionResults:
                 earned_total += earned
                 possible_total += kata.points
                 score = f"  {earned:g}/{kata.points:g} pts"
-            status = "pass" if r.ok else _shorten(_first_line(r.first_failure), 90)
+            status = "pass" if r.ok else status_of(r)
             name = f"{r.topic}/{r.slug}"
             checks = f"{r.passed:>2}/{r.total:<2} checks"
             lines.append(f"  {name:<{width}}  {checks}{score}  {status}")
@@ -84,12 +84,26 @@ class SessionResults:
         return lines
 
 
+def status_of(result: KataResult, width: int = 80) -> str:
+    """A kata's status in a few words: pass, not started, or its first failure, cut."""
+    if result.ok:
+        return "pass"
+    first = _first_line(result.first_failure)
+    if first.startswith("not implemented yet") and result.passed == 0:
+        return "to do: not implemented yet"
+    return _shorten(first, width)
+
+
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """``text`` cut at a word boundary to at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def _warn(message: str) -> None:
