@@ -172,13 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from mlkata.learn.commands import LearnerError
+    from mlkata.learn.commands import HistoryError, LearnerError
 
     try:
         return args.handler(args)
     except (UsageError, LearnerError) as exc:
         print(f"mlkata: {exc}", file=sys.stderr)
         return 2
+    except HistoryError as exc:
+        print(f"mlkata: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `mlkata list | head`: the reader has all it wanted

@@ -29,6 +29,10 @@ class LearnerError(Exception):
     """A bad argument or a missing file: printed as one line, exit status 2."""
 
 
+class HistoryError(Exception):
+    """The recorded history cannot be read: printed as one line, exit status 1."""
+
+
 @dataclass
 class Workspace:
     root: Path
@@ -66,12 +70,20 @@ class Workspace:
         raise LearnerError(f"no kata called '{name}' in curriculum.toml{hint}")
 
     def runs(self) -> list[Run]:
-        """Every recorded run; an unusable database warns once and counts as empty."""
+        """Every recorded run; an unusable database warns (one line) and counts as empty."""
         try:
             return self.store.runs()
         except ProgressError as exc:
-            self.store.warn(f"mlkata: {exc}")
+            self.store.warn(f"mlkata: {exc} (shown without your history)")
             return []
+
+    def history(self) -> list[Run]:
+        """Every recorded run, for the commands that show history: a database that
+        cannot be read is an error, never an empty history."""
+        try:
+            return self.store.runs()
+        except ProgressError as exc:
+            raise HistoryError(str(exc)) from None
 
     def standings(self, runs: list[Run] | None = None) -> list[KataStanding]:
         return kata_standings(self.curriculum, self.runs() if runs is None else runs)
@@ -95,7 +107,7 @@ def open_workspace(root: Path) -> Workspace:
 def run_list(ws: Workspace, out: Output) -> int:
     from mlkata.learn.ui import show_list
 
-    show_list(out, topic_standings(ws.curriculum, ws.standings()))
+    show_list(out, topic_standings(ws.curriculum, ws.standings(ws.history())))
     return 0
 
 
@@ -111,7 +123,7 @@ def run_progress(ws: Workspace, out: Output) -> int:
 
     from mlkata.learn.ui import show_progress
 
-    runs = ws.runs()
+    runs = ws.history()
     today = dt.date.today()
     topics = topic_standings(ws.curriculum, ws.standings(runs))
     show_progress(out, topics, passed_this_week(ws.curriculum, runs, today), streak(runs, today))
@@ -131,7 +143,8 @@ def _prepare_store(ws: Workspace) -> None:
     try:
         ws.store.ensure()
     except ProgressError as exc:
-        ws.store.warn(f"mlkata: {exc}; this run will not be recorded")
+        told = "" if exc.unrecorded else "; this run will not be recorded"
+        ws.store.warn(f"mlkata: {exc}{told}")
     ws.close()
 
 
@@ -232,7 +245,7 @@ def run_report(ws: Workspace, output: str | None, open_it: bool, out: Output) ->
     if output and not path.parent.is_dir():
         raise LearnerError(f"no folder {path.parent} to write the report in")
     try:
-        written = write_report(path.resolve(), ws.curriculum, ws.runs())
+        written = write_report(path.resolve(), ws.curriculum, ws.history())
     except OSError as exc:
         raise LearnerError(f"cannot write {path}: {exc.strerror}") from None
     out.line(f"wrote {written}")
