@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -307,22 +309,29 @@ sys.stdin.read()
 """
 
 
-def test_plain_pytest_with_the_database_locked_says_so(working_copy):
-    """Does `pytest graders` beside a process holding the lock still grade, and say in
-    one line, promptly, that its run was not recorded?"""
-    working_copy.record("mse_gradient", passed=0, failed=15)
-    working_copy.solve("gaussian_mle")
+@contextlib.contextmanager
+def _locked_by_another_process(database: Path) -> Iterator[None]:
+    """Within the block, another process holds the database's write lock."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", LOCK_HOLDER, str(working_copy.database)],
+        [sys.executable, "-c", LOCK_HOLDER, str(database)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout.readline() == "locked\n"
-        result = working_copy.pytest("graders/statistics")
+        yield
     finally:
         holder.communicate("", timeout=10)
+
+
+def test_plain_pytest_with_the_database_locked_says_so(working_copy):
+    """Does `pytest graders` beside a process holding the lock still grade, and say in
+    one line, promptly, that its run was not recorded?"""
+    working_copy.record("mse_gradient", passed=0, failed=15)
+    working_copy.solve("gaussian_mle")
+    with _locked_by_another_process(working_copy.database):
+        result = working_copy.pytest("graders/statistics")
 
     assert result.returncode == 0
     assert "mlkata: 1 of 1 katas pass (exercises)" in result.stdout
@@ -414,19 +423,10 @@ def test_check_with_the_database_locked_says_the_run_was_not_recorded(working_co
     one line that its run was not recorded?"""
     working_copy.record("mse_gradient", passed=0, failed=15)
     working_copy.solve("gaussian_mle")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", LOCK_HOLDER, str(working_copy.database)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline() == "locked\n"
+    with _locked_by_another_process(working_copy.database):
         start = time.monotonic()
         checked = working_copy.mlkata("check", "gaussian_mle")
         took = time.monotonic() - start
-    finally:
-        holder.communicate("", timeout=10)
 
     assert checked.returncode == 0 and took < BUSY_TIMEOUT_S + 10
     assert working_copy.rows() == [("mse_gradient", 0, 15, 1)]
