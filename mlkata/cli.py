@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from mlkata.engine.layout import LayoutError, find_root
+
 
 class UsageError(Exception):
     """A bad argument or environment; printed as one line, exit status 2."""
@@ -17,17 +19,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The working copy: the nearest folder upwards holding curriculum.toml."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "curriculum.toml").is_file():
-            return folder
-    raise UsageError(
-        "no curriculum.toml here or in any parent folder: run mlkata inside your mlkata copy"
-    )
 
 
 def cmd_dev_sync(args: argparse.Namespace) -> int:
@@ -81,17 +72,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     learner, ws, out = _learner(args)
-    return learner.run_check(ws, args.slug, out)
+    return learner.run_check(ws, args.slug, out, verbose=args.verbose)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
     learner, ws, out = _learner(args)
-    return learner.run_watch(ws, args.slug, out)
+    return learner.run_watch(ws, args.slug, out, verbose=args.verbose)
 
 
 def cmd_hint(args: argparse.Namespace) -> int:
     learner, ws, out = _learner(args)
-    return learner.run_hint(ws, args.slug, out)
+    return learner.run_hint(ws, args.slug, out, every=args.all)
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
@@ -114,26 +105,77 @@ def cmd_report(args: argparse.Namespace) -> int:
     return learner.run_report(ws, args.output, args.open, out)
 
 
-def _add_learner_commands(commands: argparse._SubParsersAction) -> None:
-    def add(name: str, handler, help: str, slug: str | None = None):
-        command = commands.add_parser(name, help=help, description=help)
-        if slug == "optional":
-            command.add_argument(
-                "slug", nargs="?", metavar="SLUG", help="the kata (default: the next unfinished)"
-            )
-        elif slug == "required":
-            command.add_argument("slug", metavar="SLUG", help="the kata")
-        command.set_defaults(handler=handler)
-        return command
+ABOUT = "mlkata: learn the mathematics behind machine learning by writing it, kata by kata."
 
-    add("list", cmd_list, "the learning path, by topic, with each kata's status and points")
-    add("check", cmd_check, "grade one kata and show the result", slug="optional")
-    add("watch", cmd_watch, "re-grade a kata every time you save it", slug="optional")
-    add("hint", cmd_hint, "the next hint for a kata, one more each time", slug="optional")
-    add("progress", cmd_progress, "progress per topic, points, this week, streak")
-    add("next", cmd_next, "the next kata to work on")
-    add("reset", cmd_reset, "restore a kata's stub (your file is kept as .bak)", slug="required")
-    report = add("report", cmd_report, "write an HTML page of your progress")
+# The learner's commands, in the order the help lists them: name, arguments, purpose.
+LEARNER_COMMANDS = (
+    ("list", "", "the learning path by topic: each kata's status, difficulty and points"),
+    ("next", "", "the next kata on the path: its file and what it builds on"),
+    ("check", "[SLUG] [-v]", "grade a kata (default: the one you are on) and show what fails"),
+    ("watch", "[SLUG] [-v]", "re-grade a kata every time you save it"),
+    ("hint", "[SLUG] [--all]", "the next hint for a kata, one more each time you ask"),
+    ("progress", "", "bars per topic, points, katas passed this week, your streak"),
+    ("reset", "SLUG", "restore a kata's stub (your file is kept as .bak)"),
+    ("report", "[--open]", "write an HTML page of your progress"),
+)
+OTHER_AUDIENCES = """\
+for teachers:     mlkata nbgrader ...   nbgrader courses from the katas (mlkata nbgrader --help)
+for maintainers:  mlkata dev ...        stubs regenerated from the solutions (mlkata dev --help)"""
+SLUG_DEFAULT = (
+    "the kata: a slug such as mse_gradient (default: the one you are on, i.e. the last "
+    "kata you graded that does not pass yet, else the next unfinished one on the path)"
+)
+
+
+def _learner_help() -> str:
+    width = max(len(f"{name} {usage}") for name, usage, _ in LEARNER_COMMANDS)
+    rows = [
+        f"  {f'{name} {usage}':<{width}}  {purpose}" for name, usage, purpose in LEARNER_COMMANDS
+    ]
+    return "\n".join(
+        [
+            ABOUT,
+            "",
+            "commands:",
+            *rows,
+            "",
+            "Start with `mlkata next`, edit the file it names, then `mlkata check`.",
+            "`mlkata COMMAND --help` tells more about one command.",
+        ]
+    )
+
+
+def _add_learner_commands(commands: argparse._SubParsersAction) -> None:
+    handlers = {
+        "list": cmd_list,
+        "next": cmd_next,
+        "check": cmd_check,
+        "watch": cmd_watch,
+        "hint": cmd_hint,
+        "progress": cmd_progress,
+        "reset": cmd_reset,
+        "report": cmd_report,
+    }
+    parsers = {}
+    for name, _, purpose in LEARNER_COMMANDS:
+        parsers[name] = commands.add_parser(name, help=purpose, description=purpose)
+        parsers[name].set_defaults(handler=handlers[name])
+    for name in ("check", "watch", "hint"):
+        parsers[name].add_argument("slug", nargs="?", metavar="SLUG", help=SLUG_DEFAULT)
+    parsers["reset"].add_argument("slug", metavar="SLUG", help="the kata, e.g. mse_gradient")
+    for name in ("check", "watch"):
+        parsers[name].add_argument(
+            "-v",
+            "--verbose",
+            action="store_true",
+            help="show every failing check's message in full (default: the first one)",
+        )
+    parsers["hint"].add_argument(
+        "--all",
+        action="store_true",
+        help="show again the hints you have been given so far, without a new one",
+    )
+    report = parsers["report"]
     report.add_argument(
         "--output", "-o", metavar="FILE", help="where (default .mlkata/report.html)"
     )
@@ -141,9 +183,20 @@ def _add_learner_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="mlkata", description=__doc__)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
+    parser = _Parser(
+        prog="mlkata",
+        usage="mlkata COMMAND [ARGUMENTS]",
+        description=_learner_help(),
+        epilog=OTHER_AUDIENCES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        help=argparse.SUPPRESS,
+        parser_class=_Parser,
+        prog="mlkata",
+    )
     _add_learner_commands(commands)
 
     dev = commands.add_parser("dev", help="maintainer commands")
@@ -172,13 +225,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from mlkata.learn.commands import LearnerError
+    if args.command is None:  # `mlkata` alone: what it is and what to type
+        parser.print_help()
+        return 0
+    from mlkata.learn.commands import HistoryError, LearnerError
 
     try:
         return args.handler(args)
-    except (UsageError, LearnerError) as exc:
+    except (UsageError, LearnerError, LayoutError) as exc:
         print(f"mlkata: {exc}", file=sys.stderr)
         return 2
+    except HistoryError as exc:
+        print(f"mlkata: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `mlkata list | head`: the reader has all it wanted

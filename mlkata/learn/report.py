@@ -37,7 +37,7 @@ td, th { text-align: left; padding: .3rem .5rem; vertical-align: top; }
 tr + tr td { border-top: 1px solid #eaeef2; }
 .bar { background: #eaeef2; border-radius: 4px; height: .8rem; width: 14rem; }
 .bar > div { background: #2da44e; border-radius: 4px; height: 100%; }
-.failing { color: #cf222e; }
+.failing { color: #cf222e; white-space: pre-wrap; }
 .passing { color: #1a7f37; }
 code { font-size: .85rem; }
 svg text { font: 11px system-ui, sans-serif; fill: #656d76; }

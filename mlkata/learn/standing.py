@@ -92,6 +92,22 @@ def next_unfinished(standings: list[KataStanding]) -> KataStanding | None:
     return next((s for s in standings if s.status != PASSING), None)
 
 
+LAST_GRADED = "the last kata you graded that does not pass yet"
+NEXT_ON_PATH = "the next unfinished kata on your path"
+
+
+def current_kata(standings: list[KataStanding], runs: list[Run]) -> tuple[KataStanding, str] | None:
+    """The kata the learner is on, and why: the last graded kata that does not pass yet,
+    else the next unfinished one on the path (None when every kata passes)."""
+    by_slug = {s.kata.slug: s for s in standings}
+    for run in reversed(runs):  # newest first
+        standing = by_slug.get(run.slug)
+        if standing is not None and standing.status != PASSING:
+            return standing, LAST_GRADED
+    standing = next_unfinished(standings)
+    return (standing, NEXT_ON_PATH) if standing is not None else None
+
+
 def local_date(timestamp: float) -> dt.date:
     return dt.datetime.fromtimestamp(timestamp).date()
 

@@ -3,6 +3,10 @@
 ``working_copy`` holds three katas of the real curriculum (their curriculum entries,
 graders, stubs and solutions), so these tests do not depend on katas being added
 elsewhere at the same time; its progress goes to its own ``MLKATA_HOME``.
+
+``in_process`` runs the same entry point (``mlkata.cli.main``) in the test's process,
+where a test can fake what the OS would say (``deny``: permissions that root, which
+these tests may run as, does not feel).
 """
 
 from __future__ import annotations
@@ -134,6 +138,64 @@ class WorkingCopy:
             return []
         with contextlib.closing(sqlite3.connect(self.database)) as conn:
             return conn.execute(f"SELECT {columns} FROM runs ORDER BY id").fetchall()
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def in_process(working_copy, monkeypatch, capsys):
+    """``in_process(*args)``: ``mlkata.cli.main(args)`` run in the working copy, here."""
+    from mlkata.cli import main
+
+    monkeypatch.chdir(working_copy.root)
+    for name in ("FORCE_COLOR", "MLKATA_PLAIN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MLKATA_HOME", str(working_copy.home))
+    monkeypatch.setenv("COLUMNS", "120")
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def deny(monkeypatch):
+    """``deny(path, os.W_OK or os.R_OK)``: take that permission away from ``path``.
+
+    Done for real (chmod) and, since root ignores file modes, also in what ``os.access``
+    answers for that path in this process: what the store asks before opening. Modes
+    are restored afterwards.
+    """
+    denied: dict[Path, int] = {}
+    restore: list[tuple[Path, int]] = []
+    real_access = os.access
+
+    def access(path, mode, *args, **kwargs):
+        refused = denied.get(Path(path).absolute(), 0)
+        return not (mode & refused) and real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+
+    def take(path: Path, permission: int) -> None:
+        path = Path(path).absolute()
+        denied[path] = denied.get(path, 0) | permission
+        mode = path.stat().st_mode
+        restore.append((path, mode))
+        bits = {os.W_OK: 0o222, os.R_OK: 0o444}[permission]
+        path.chmod(mode & ~bits)
+
+    yield take
+    for path, mode in reversed(restore):
+        path.chmod(mode)
 
 
 @pytest.fixture

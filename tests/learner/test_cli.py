@@ -20,8 +20,9 @@ pytestmark = pytest.mark.timeout(60)
 ANSI = "\x1b["
 
 
-def test_list_shows_the_path_by_topic_with_status_and_points(working_copy):
-    """Does `mlkata list` show each topic's katas in order, with status and points?"""
+def test_list_shows_the_path_by_topic_with_status_difficulty_and_points(working_copy):
+    """Does `mlkata list` show each topic's katas in order, with status, difficulty
+    (n/5 in plain text) and points?"""
     working_copy.record("gaussian_mle", passed=11)
     working_copy.record("mse_gradient", passed=0, failed=15)
 
@@ -30,10 +31,12 @@ def test_list_shows_the_path_by_topic_with_status_and_points(working_copy):
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
     assert lines[0] == "Calculus and automatic differentiation"
-    assert re.match(r"\s+1\. mse_gradient\s+failing\s+0/10 pts\s+Mean squared error", lines[1])
-    assert re.match(r"\s+2\. backprop_step\s+not started\s+0/15 pts", lines[2])
+    assert re.match(
+        r"\s+1\. mse_gradient\s+failing\s+1/5\s+0/10 pts\s+Mean squared error", lines[1]
+    )
+    assert re.match(r"\s+2\. backprop_step\s+not started\s+4/5\s+0/15 pts", lines[2])
     assert lines[3] == "Statistics"
-    assert re.match(r"\s+3\. gaussian_mle\s+passing\s+5/5 pts", lines[4])
+    assert re.match(r"\s+3\. gaussian_mle\s+passing\s+1/5\s+5/5 pts", lines[4])
     assert ANSI not in listed.stdout  # not a terminal: plain text
 
 
@@ -85,12 +88,15 @@ def test_check_partly_right_kata_gets_partial_points(working_copy):
 
 
 def test_check_without_slug_grades_the_next_unfinished_kata(working_copy):
-    """Does `mlkata check` alone pick the first kata of the path that does not pass?"""
+    """With nothing failing yet, does `mlkata check` alone pick the first kata of the
+    path that does not pass, and say so in its first line?"""
     working_copy.record("mse_gradient", passed=15)
 
     checked = working_copy.mlkata("check")
 
-    assert checked.stdout.startswith("calculus/backprop_step: ")
+    first, second = checked.stdout.splitlines()[:2]
+    assert first.startswith("checking backprop_step, the next unfinished kata on your path")
+    assert second.startswith("calculus/backprop_step: ")
     assert checked.returncode == 1
     nxt = working_copy.mlkata("next")
     assert nxt.returncode == 0
@@ -215,6 +221,7 @@ def test_rich_output_on_a_terminal(working_copy):
 
     assert listed.returncode == 0 and progress.returncode == 0
     assert ANSI in listed.stdout and "gaussian_mle" in listed.stdout
+    assert "★☆☆☆☆" in listed.stdout and "★★★★☆" in listed.stdout  # difficulties 1 and 4
     assert ANSI in progress.stdout and "━" in progress.stdout  # a rich progress bar
 
 
@@ -270,7 +277,9 @@ def test_watch_regrades_on_save_and_stops_cleanly_on_ctrl_c(working_copy):
 
         working_copy.solve("gaussian_mle")  # the learner saves a correct version
         second = _until(lines, "graded at")
-        assert second[0].startswith("watching exercises/statistics/gaussian_mle.py")
+        # Told at once that the save was noticed, before the (maybe slow) grade.
+        assert second[0] == "grading… (statistics/gaussian_mle.py saved)\n"
+        assert second[1].startswith("watching exercises/statistics/gaussian_mle.py")
         assert any(re.match(r"PASS  (\d+) of \1 checks pass, 5 of 5 points", s) for s in second)
 
         # The result is shown before the run is recorded: wait for the record first.
@@ -330,3 +339,206 @@ def test_plain_output_env_is_respected(working_copy):
     """Is MLKATA_PLAIN=1 plain even with colour forced?"""
     result = working_copy.mlkata("list", FORCE_COLOR="1", MLKATA_PLAIN="1")
     assert ANSI not in result.stdout and "gaussian_mle" in result.stdout
+
+
+# -- the first minutes: help, choosing the kata, hints, failure messages -------------
+
+
+def test_mlkata_alone_shows_the_learners_help(working_copy):
+    """Does `mlkata` with no command print help for learners (exit 0), the same as
+    `mlkata --help`, with the learner's commands first and the others last?"""
+    alone = working_copy.mlkata()
+    helped = working_copy.mlkata("--help")
+
+    assert alone.returncode == helped.returncode == 0 and alone.stderr == ""
+    assert alone.stdout == helped.stdout
+    text = alone.stdout
+    assert "learn the mathematics behind machine learning" in text
+    rows = [
+        re.search(rf"^  {name}\b[^\n]*  [a-z]", text, re.M)
+        for name in ("list", "next", "check", "watch", "hint", "progress", "reset", "report")
+    ]
+    assert all(rows), text  # each with its purpose, in this order
+    assert [r.start() for r in rows] == sorted(r.start() for r in rows)
+    teachers = text.index("for teachers:     mlkata nbgrader")
+    maintainers = text.index("for maintainers:  mlkata dev")
+    assert rows[-1].end() < teachers < maintainers
+    assert "check [SLUG] [-v]" in text and "hint [SLUG] [--all]" in text
+
+
+@pytest.mark.parametrize(
+    "args", [("check", ""), ("check", "  "), ("watch", ""), ("hint", ""), ("reset", "")]
+)
+def test_an_empty_kata_name_is_one_line_error(working_copy, args):
+    """Is an empty or blank kata name refused in one line (not taken as 'no name')?"""
+    result = working_copy.mlkata(*args)
+
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "mlkata: the kata name is empty: give a slug such as mse_gradient "
+        "(`mlkata list` shows them all)\n"
+    )
+
+
+def test_check_without_slug_takes_up_the_last_failing_kata(working_copy):
+    """With a kata left failing, do `check` and `hint` alone come back to it (not the
+    first unfinished one of the path), saying so in their first line?"""
+    working_copy.record("gaussian_mle", passed=3, failed=8, when=time.time() - 60)
+    working_copy.record("backprop_step", passed=20)  # graded since, and it passes
+
+    checked = working_copy.mlkata("check")
+    hint = working_copy.mlkata("hint")
+
+    because = "gaussian_mle, the last kata you graded that does not pass yet"
+    assert checked.stdout.splitlines()[0].startswith(f"checking {because}")
+    assert checked.stdout.splitlines()[1].startswith("statistics/gaussian_mle: ")
+    assert hint.stdout.splitlines()[0].startswith(f"hints for {because}")
+    assert hint.stdout.splitlines()[1].startswith("Hint 1 of ")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process")
+def test_watch_without_slug_says_which_kata_it_watches(working_copy):
+    """Does `mlkata watch` alone name the kata it chose in its first line?"""
+    process = working_copy.popen("watch")
+    try:
+        lines = _reader(process.stdout)
+        seen = _until(lines, "graded at")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    assert seen[0].startswith("watching mse_gradient, the next unfinished kata on your path")
+    assert seen[1].startswith("watching exercises/calculus/mse_gradient.py")
+
+
+def test_hint_all_repeats_the_hints_given_without_a_new_one(working_copy):
+    """Does `mlkata hint SLUG --all` show hints 1..n already given, and never reveal or
+    count a new one?"""
+    hints = working_copy.kata("mse_gradient").hints
+    assert len(hints) >= 3
+
+    none = working_copy.mlkata("hint", "mse_gradient", "--all")
+    working_copy.mlkata("hint", "mse_gradient")
+    working_copy.mlkata("hint", "mse_gradient")
+    both = working_copy.mlkata("hint", "mse_gradient", "--all")
+    again = working_copy.mlkata("hint", "mse_gradient", "--all")
+    third = working_copy.mlkata("hint", "mse_gradient")
+
+    assert none.returncode == 0
+    assert none.stdout.startswith("No hints given yet for mse_gradient")
+    assert hints[0] not in none.stdout
+    assert both.returncode == 0 and both.stdout == again.stdout
+    lines = both.stdout.splitlines()
+    assert lines[:3] == [
+        f"Hints 1-2 of {len(hints)} for mse_gradient:",
+        f"  1. {hints[0]}",
+        f"  2. {hints[1]}",
+    ]
+    assert hints[2] not in both.stdout
+    assert third.stdout.startswith(f"Hint 3 of {len(hints)} for mse_gradient:")
+
+
+def test_check_verbose_shows_every_failing_checks_message(working_copy):
+    """Does `check -v` put each failing check's message under it, where plain `check`
+    shows only the first failure's and says how to see the rest?"""
+    working_copy.solve("gaussian_mle")
+    path = working_copy.exercise("gaussian_mle")
+    path.write_text(path.read_text().replace("np.mean(deviations**2)", "np.var(x, ddof=1)"))
+
+    plain = working_copy.mlkata("check", "gaussian_mle")
+    verbose = working_copy.mlkata("check", "gaussian_mle", "-v")
+
+    assert plain.returncode == verbose.returncode == 1
+    failing = [i for i, line in enumerate(verbose.stdout.splitlines()) if line.startswith("  FAIL")]
+    lines = verbose.stdout.splitlines()
+    assert len(failing) > 2
+    for i in failing:
+        assert lines[i + 1].startswith("        ") and lines[i + 1].strip()
+    assert "first failure" not in verbose.stdout
+    assert plain.stdout.count("variance is wrong") == 1
+    assert "(`mlkata check gaussian_mle -v` shows every failing check in full)" in plain.stdout
+
+
+# Multi-line learner messages, as the graders write them (the grading engine passes
+# them whole): fabricated results shown through the real command.
+
+HEADLINE = "gaussian_mle(x=float64 array of shape (100,)): variance is wrong: got 0.8966"
+DETAIL = [
+    "  largest error 0.00897 (allowed 8.89e-07); 1 of 1 entries are off",
+    "  got      0.8966401228176489",
+    "  expected 0.8876737215894724",
+    "  this is what you get from a known mistake: the unbiased divisor n - 1",
+]
+
+
+@pytest.fixture
+def graded_as(monkeypatch):
+    """``graded_as({check: message or ''})``: grading gives these results (''=pass)."""
+    import mlkata.engine.run as run
+    from mlkata.engine.results import CheckResult, KataResult
+
+    def fabricate(messages: dict[str, str]) -> None:
+        def grade(root, kata, on_result=None, **options):
+            checks = {
+                name: CheckResult(name, not message, 1.0, message)
+                for name, message in messages.items()
+            }
+            graded = run.Graded(kata, KataResult(kata.topic, kata.slug, checks))
+            if on_result is not None:
+                on_result(graded)
+            return graded
+
+        monkeypatch.setattr(run, "grade", grade)
+
+    return fabricate
+
+
+def test_check_shows_the_first_failures_whole_message(in_process, graded_as):
+    """Is the first failing check's whole message shown, indented under it, and only
+    its message (with the way to see the others)?"""
+    graded_as(
+        {
+            "test_gaussian_mle_documented_example": "",
+            "test_gaussian_mle_random_samples[10]": "\n".join([HEADLINE, *DETAIL]),
+            "test_gaussian_mle_single_sample": "gaussian_mle(x=[4.2]): variance contains NaN",
+        }
+    )
+
+    result = in_process("check", "gaussian_mle")
+
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("first failure (gaussian mle random samples [10]):")
+    assert lines[start + 1 :] == [
+        f"    {HEADLINE}",
+        *(f"    {line}" for line in DETAIL),
+        "(`mlkata check gaussian_mle -v` shows every failing check in full)",
+    ]
+    assert "variance contains NaN" not in result.stdout
+
+
+def test_a_long_failure_message_is_cut_and_verbose_shows_it_all(in_process, graded_as):
+    """Is a long message cut to 15 lines (long lines shortened, cuts marked), and does
+    -v show every failing message in full, under its check?"""
+    long_line = "  got      [" + ", ".join(["0.123456"] * 100) + "]"
+    message = "\n".join([HEADLINE, long_line, *(f"  case {i}" for i in range(30))])
+    graded_as({"test_gaussian_mle_random_samples[10]": message, "test_other": "second\nline"})
+
+    cut = in_process("check", "gaussian_mle")
+    full = in_process("check", "gaussian_mle", "-v")
+
+    lines = cut.stdout.splitlines()
+    start = lines.index("first failure (gaussian mle random samples [10]):")
+    shown = lines[start + 1 : lines.index(next(x for x in lines if x.startswith("(`mlkata")))]
+    assert len(shown) == 15
+    assert shown[0] == f"    {HEADLINE}"
+    assert shown[1].endswith("…") and len(shown[1]) <= 2 * 120
+    assert shown[-1] == "    … 18 more lines"
+    assert all(len(line) <= 2 * 120 for line in lines)
+
+    verbose = full.stdout.splitlines()
+    first = verbose.index("  FAIL  gaussian mle random samples [10]")
+    assert verbose[first + 1 : first + 3] == [f"        {HEADLINE}", f"        {long_line}"]
+    assert verbose[first + 32] == "          case 29"
+    other = verbose.index("  FAIL  other")
+    assert verbose[other + 1 : other + 3] == ["        second", "        line"]
+    assert "first failure" not in full.stdout and "(`mlkata" not in full.stdout
