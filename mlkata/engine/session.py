@@ -144,7 +144,8 @@ def record_results(
         with open_store(root, _warn) as store:
             store.record(runs)
     except ProgressError as exc:
-        _warn(f"mlkata: this grading was not recorded as progress: {exc}")
+        said = str(exc) if exc.unrecorded else f"this grading was not recorded as progress: {exc}"
+        _warn(f"mlkata: {said}")
         return False
     except Exception as exc:  # noqa: BLE001 - recording must never break grading
         first = _first_line(str(exc)) or type(exc).__name__

@@ -413,11 +413,6 @@ def test_the_plugin_import_stays_light():
     assert out.stdout.strip() == "[]"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine/run.grade captures stderr while pytest runs, so the recorder's "
-    "warning never reaches the learner (the grading engine's to pass through)",
-)
 def test_check_with_the_database_locked_says_the_run_was_not_recorded(working_copy):
     """Does `mlkata check` beside a process holding the lock grade promptly and say in
     one line that its run was not recorded?"""
