@@ -18,6 +18,7 @@ receives and the way the process ended.
 from __future__ import annotations
 
 import signal
+import time
 import traceback
 import zlib
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from mlkata.engine.loader import KataUnavailable, TargetLoader
 from mlkata.engine.tamper import TamperGuard
 
 SEED_KEY = pytest.StashKey[int]()
+CPU_KEY = pytest.StashKey[float]()
 CPU_TIMER = getattr(signal, "ITIMER_PROF", None)
 
 
@@ -227,10 +229,12 @@ class Checks:
         if not is_grader(item):
             return (yield)
         limit = check_limit(item, self.limits)
+        started = time.process_time()
         try:
             with self._cpu_limit(limit), self._armed():
                 result = yield
         except OutOfTime:
+            item.stash[CPU_KEY] = time.process_time() - started
             self._fail_if_tampered()
             if not is_efficiency_check(item, self.limits):
                 self.hanging = f"{item.name} ran out of time"
@@ -250,6 +254,7 @@ class Checks:
             self._fail_if_tampered()
             self._fail_if_refused()
             raise self._from_code(exc) from None
+        item.stash[CPU_KEY] = time.process_time() - started
         self._fail_if_tampered()
         self._fail_if_refused()
         return result
@@ -286,6 +291,8 @@ class Checks:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
+        if report.when == "call" and CPU_KEY in item.stash:
+            report.mlkata_cpu = item.stash[CPU_KEY]
         if report.failed and SEED_KEY in item.stash:
             seed = item.stash[SEED_KEY]
             report.sections.append(

@@ -86,6 +86,7 @@ class Reporter:
             "when": report.when,
             "outcome": report.outcome,
             "duration": report.duration,
+            "cpu": getattr(report, "mlkata_cpu", None),
         }
         if not report.passed:
             fields["message"] = learner_message(report)[:LONGREPR_LIMIT]

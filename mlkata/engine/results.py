@@ -26,6 +26,8 @@ class CheckResult:
     longrepr: str = ""
     """What pytest shows for the failure (the message, or a traceback for a grader bug)."""
     duration: float = 0.0
+    cpu: float | None = None
+    """CPU seconds the check's call used (None where it was not measured)."""
     sections: list[tuple[str, str]] = field(default_factory=list)
 
     @property

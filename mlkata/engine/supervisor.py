@@ -359,6 +359,7 @@ def _verdict(watch: _Watch, seconds: float) -> KataResult:
             check.passed = True
             call = next(p for p in phases if p.get("when") == "call")
             check.duration = float(call.get("duration", 0.0))
+            check.cpu = call.get("cpu")
         elif reason and stopped_at is None:
             stopped_at = nodeid
             check.message = reason
