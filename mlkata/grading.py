@@ -201,7 +201,9 @@ def call(func: Callable, *args: Any, **kwargs: Any) -> Any:
     return result
 
 
-def call_strictly(func: Callable, *args: Any, advice: str = "", **kwargs: Any) -> Any:
+def call_strictly(
+    func: Callable, *args: Any, advice: str | Callable[[Exception], str] = "", **kwargs: Any
+) -> Any:
     """Call the code under test as :func:`call` does, with floating-point errors raised.
 
     Overflow, invalid operations (``0 * inf``, ``log(-1)``) and division by zero in
@@ -215,8 +217,10 @@ def call_strictly(func: Callable, *args: Any, advice: str = "", **kwargs: Any) -
         The function under test.
     *args, **kwargs
         Its arguments.
-    advice : str, optional
-        What to change, written for the kata; replaces the generic suggestion.
+    advice : str or callable, optional
+        What to change, written for the kata, or a function of the error that returns
+        it (to advise one thing on overflow and another on 0/0); replaces the generic
+        suggestion.
 
     Returns
     -------
@@ -611,7 +615,9 @@ GENERIC_FLOAT_ADVICE = (
 
 
 @contextmanager
-def strict_floats(called: str = "the function", advice: str = "") -> Iterator[None]:
+def strict_floats(
+    called: str = "the function", advice: str | Callable[[Exception], str] = ""
+) -> Iterator[None]:
     """Run a block with NumPy's overflow, invalid and divide-by-zero warnings as errors.
 
     A ``FloatingPointError``, ``ZeroDivisionError`` or ``OverflowError`` raised in the
@@ -622,8 +628,9 @@ def strict_floats(called: str = "the function", advice: str = "") -> Iterator[No
     ----------
     called : str
         The call the block makes (see :func:`describe_call`).
-    advice : str, optional
-        What to change, written for the kata; replaces the generic suggestion.
+    advice : str or callable, optional
+        What to change, written for the kata, or a function of the error that returns
+        it; replaces the generic suggestion.
     """
     __tracebackhide__ = True
     with np.errstate(over="raise", invalid="raise", divide="raise"):
@@ -633,8 +640,8 @@ def strict_floats(called: str = "the function", advice: str = "") -> Iterator[No
             what = (
                 str(exc) if isinstance(exc, FloatingPointError) else f"{type(exc).__name__}: {exc}"
             )
-            advice = (advice or GENERIC_FLOAT_ADVICE).strip()
-            message = f"{called} hit a floating-point error ({what}): {advice}"
+            text = (advice(exc) if callable(advice) else advice) or GENERIC_FLOAT_ADVICE
+            message = f"{called} hit a floating-point error ({what}): {text.strip()}"
             message = message if message.endswith(".") else message + "."
             raise pytest.fail.Exception(message, pytrace=False) from None
 

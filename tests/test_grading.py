@@ -295,6 +295,23 @@ def test_call_strictly_gives_generic_advice_and_passes_other_errors_through():
         call_strictly(stub, 1.0)
 
 
+def test_call_strictly_can_advise_by_error():
+    """Can the advice depend on the error, e.g. overflow against division by zero?"""
+
+    def advice(error):
+        return "rescale first" if "overflow" in str(error) else "skip the zero vector"
+
+    def ratio(x):
+        return np.exp(x) / x
+
+    assert message_of(call_strictly, ratio, np.array([1e4]), advice=advice).endswith(
+        "(overflow encountered in exp): rescale first."
+    )
+    assert message_of(call_strictly, ratio, np.array([0.0]), advice=advice).endswith(
+        "(divide by zero encountered in divide): skip the zero vector."
+    )
+
+
 def test_call_strictly_checks_inputs_and_allows_underflow():
     """Are inputs checked as by call(), and is an underflow to 0 accepted?"""
 
