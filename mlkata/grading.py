@@ -583,8 +583,7 @@ class FixedUniforms:
         if self.used + count > self.values.size:
             fail(
                 f"rng.random was asked for {count} more uniforms after {self.used}, but "
-                f"{self.protocol} needs only {self.values.size} here: draw exactly what "
-                "the protocol says"
+                f"{self.protocol} needs only {self.values.size} here"
             )
         out = self.values[self.used : self.used + count].copy()
         self.used += count
