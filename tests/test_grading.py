@@ -214,10 +214,11 @@ def test_describe_shows_shapes_not_megabytes():
         ([[[0.0] * 2] * 3] * 2, "nested list of shape (2, 3, 2)"),
         ([[1, 2], [3]], "list of length 2"),
         ([0.5] * 20, "list of length 20"),
+        ([None, 1.0], "list of length 2"),
         ([], "[]"),
         (["a", "a", "b"], "['a', 'a', 'b']"),
     ],
-    ids=["small", "2d", "tuple", "3d", "ragged", "long-flat", "empty", "strings"],
+    ids=["small", "2d", "tuple", "3d", "ragged", "long-flat", "not-numbers", "empty", "strings"],
 )
 def test_describe_gives_nested_lists_a_shape(value, text):
     """Is a list of lists shown in full when small, else by shape; a ragged one by length?"""
