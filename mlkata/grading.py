@@ -603,8 +603,8 @@ class FixedUniforms:
 # Floating point and shortcuts
 
 
-FLOAT_ERRORS = (FloatingPointError, ZeroDivisionError, OverflowError)
-GENERIC_FLOAT_ADVICE = (
+_FLOAT_ERRORS = (FloatingPointError, ZeroDivisionError, OverflowError)
+_GENERIC_FLOAT_ADVICE = (
     "rewrite it so that no intermediate result overflows, divides by zero or takes the "
     "log of 0 (see the hints)."
 )
@@ -632,11 +632,11 @@ def strict_floats(
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         try:
             yield
-        except FLOAT_ERRORS as exc:
+        except _FLOAT_ERRORS as exc:
             what = (
                 str(exc) if isinstance(exc, FloatingPointError) else f"{type(exc).__name__}: {exc}"
             )
-            text = (advice(exc) if callable(advice) else advice) or GENERIC_FLOAT_ADVICE
+            text = (advice(exc) if callable(advice) else advice) or _GENERIC_FLOAT_ADVICE
             message = f"{called} hit a floating-point error ({what}): {text.strip()}"
             message = message if message.endswith(".") else message + "."
             raise pytest.fail.Exception(message, pytrace=False) from None
