@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -41,13 +42,18 @@ __all__ = [
     "assert_gradient",
     "assert_orthonormal",
     "call",
+    "call_strictly",
     "describe",
     "describe_call",
     "expect_error",
     "fail",
     "field",
+    "fields",
+    "FixedUniforms",
     "forbid",
     "numeric_gradient",
+    "random_distribution",
+    "random_spd",
     "strict_floats",
 ]
 
@@ -62,8 +68,32 @@ def fail(message: str) -> NoReturn:
 # Describing values and calls
 
 
+def _nested_shape(value: list | tuple) -> tuple[int, ...] | None:
+    """The shape of a regular nested list of numbers or strings, else None (ragged, mixed)."""
+    try:
+        array = np.asarray(value)  # in C: a nested list of numbers costs milliseconds
+    except (ValueError, TypeError):  # ragged: rows of different lengths
+        return None
+    return None if array.dtype == object else array.shape
+
+
 def describe(value: Any, max_items: int = 8) -> str:
-    """A short description: small arrays in full, large ones by dtype and shape."""
+    """A short description: small values in full, large ones by dtype and shape.
+
+    Parameters
+    ----------
+    value : object
+        An argument or a result of the code under test.
+    max_items : int
+        Arrays and lists with at most this many numbers are shown in full.
+
+    Returns
+    -------
+    str
+        ``array([1., 2.])``, ``float64 array of shape (1000, 3)``, ``[[1, 2], [3, 4]]``,
+        ``nested list of shape (20, 3)``, ``list of length 5`` (ragged or not numbers),
+        a function's name, or a repr cut to 60 characters.
+    """
     if isinstance(value, np.ndarray):
         if value.size <= max_items:
             with np.printoptions(precision=6, suppress=False, threshold=max_items):
@@ -71,9 +101,15 @@ def describe(value: Any, max_items: int = 8) -> str:
             return f"array({body})" if value.ndim else f"{value.item()!r}"
         return f"{value.dtype} array of shape {value.shape}"
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
-        if len(value) <= max_items and all(np.isscalar(v) for v in value):
+        kind = type(value).__name__
+        if len(value) > max_items and not isinstance(value[0], (list, tuple)):
+            return f"{kind} of length {len(value)}"  # long and flat: no need to look inside
+        shape = _nested_shape(value)
+        if shape is not None and math.prod(shape) <= max_items:
             return repr(value)
-        return f"{type(value).__name__} of length {len(value)}"
+        if shape is not None and len(shape) > 1:
+            return f"nested {kind} of shape {shape}"
+        return f"{kind} of length {len(value)}"
     if isinstance(value, Mapping):
         inner = ", ".join(f"{k!r}: {describe(v, 0)}" for k, v in value.items())
         return "{" + inner + "}"
@@ -162,6 +198,37 @@ def call(func: Callable, *args: Any, **kwargs: Any) -> Any:
     return result
 
 
+def call_strictly(
+    func: Callable, *args: Any, advice: str | Callable[[Exception], str] = "", **kwargs: Any
+) -> Any:
+    """Call the code under test as :func:`call` does, with floating-point errors raised.
+
+    Overflow, invalid operations (``0 * inf``, ``log(-1)``) and division by zero in
+    NumPy raise instead of warning, and ``FloatingPointError``, ``ZeroDivisionError`` and
+    ``OverflowError`` raised by the call fail the test with one message (see
+    :func:`strict_floats`). Underflow to 0 stays allowed. Other exceptions pass through.
+
+    Parameters
+    ----------
+    func : callable
+        The function under test.
+    *args, **kwargs
+        Its arguments.
+    advice : str or callable, optional
+        What to change, written for the kata, or a function of the error that returns
+        it (to advise one thing on overflow and another on 0/0); replaces the generic
+        suggestion.
+
+    Returns
+    -------
+    object
+        What ``func`` returned.
+    """
+    __tracebackhide__ = True
+    with strict_floats(describe_call(func, *args, **kwargs), advice=advice):
+        return call(func, *args, **kwargs)
+
+
 def field(result: Any, name: str, index: int, func_name: str = "the function") -> Any:
     """Read a named field of a NamedTuple result (by name, else by position)."""
     __tracebackhide__ = True
@@ -173,6 +240,30 @@ def field(result: Any, name: str, index: int, func_name: str = "the function") -
         f"{func_name} should return a NamedTuple with a field `{name}` (position {index}); "
         f"it returned {describe(result)}"
     )
+
+
+def fields(result: Any, names: Iterable[str], func_name: str = "the function") -> tuple:
+    """The named fields of a NamedTuple result, in the order of ``names``.
+
+    Each field is read by name, else by its position in ``names`` (a plain tuple in the
+    right order is accepted); a missing one fails the test, naming it.
+
+    Parameters
+    ----------
+    result : object
+        What the code under test returned.
+    names : iterable of str
+        The fields the kata's result type declares, in declaration order.
+    func_name : str, optional
+        The function's name, for the failure message.
+
+    Returns
+    -------
+    tuple
+        One value per name.
+    """
+    __tracebackhide__ = True
+    return tuple(field(result, name, i, func_name) for i, name in enumerate(names))
 
 
 def expect_error(
@@ -385,25 +476,170 @@ def assert_gradient(
 
 
 # ---------------------------------------------------------------------------
+# Test data
+
+
+def random_distribution(rng: np.random.Generator, n: int, zeros: int = 0) -> np.ndarray:
+    """A random probability vector on ``n`` outcomes, ``zeros`` of them exactly 0.
+
+    The non-zero probabilities are uniform on the simplex (Dirichlet(1, ..., 1)); the
+    zeros land at random positions.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The source of randomness (the ``rng`` fixture).
+    n : int
+        The number of outcomes.
+    zeros : int, optional
+        How many outcomes get probability exactly 0 (at most ``n - 1``).
+
+    Returns
+    -------
+    numpy.ndarray of shape (n,)
+        Non-negative, summing to 1 up to round-off.
+    """
+    if not 0 <= zeros < n:
+        raise ValueError(f"zeros must be in [0, n - 1] = [0, {n - 1}], got {zeros}")
+    p = rng.dirichlet(np.ones(n - zeros))
+    return rng.permutation(np.concatenate([p, np.zeros(zeros)]))
+
+
+def random_spd(
+    rng: np.random.Generator, d: int, smallest: float = 1.0, condition: float = 10.0
+) -> np.ndarray:
+    r"""A random symmetric positive definite matrix with a chosen spectrum.
+
+    .. math:: A = Q \operatorname{diag}(\lambda) Q^\top, \quad
+              \lambda_i = s \, c^{t_i}, \quad t_i \in [0, 1]
+
+    with :math:`Q` a random orthonormal basis, :math:`s` = ``smallest`` and :math:`c`
+    = ``condition``. For ``d >= 2`` the ends :math:`t = 0` and :math:`t = 1` are both
+    used, so the eigenvalues are exactly ``smallest`` and ``smallest * condition`` and
+    the 2-norm condition number is ``condition``; the others, and the one eigenvalue of
+    a 1 x 1 matrix, are log-uniform in between.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The source of randomness (the ``rng`` fixture).
+    d : int
+        The size of the matrix.
+    smallest : float, optional
+        The smallest eigenvalue (it also sets the scale).
+    condition : float, optional
+        The ratio of the largest eigenvalue to the smallest, at least 1.
+
+    Returns
+    -------
+    numpy.ndarray of shape (d, d)
+        Exactly symmetric.
+    """
+    if smallest <= 0 or condition < 1:
+        raise ValueError(f"need smallest > 0 and condition >= 1, got {smallest}, {condition}")
+    Q = np.linalg.qr(rng.standard_normal((d, d)))[0]
+    t = rng.random(d) if d == 1 else np.concatenate([[0.0, 1.0], rng.random(d - 2)])
+    A = (Q * (smallest * condition**t)) @ Q.T
+    return (A + A.T) / 2
+
+
+class FixedUniforms:
+    """A stand-in for ``numpy.random.Generator`` that hands out chosen uniforms.
+
+    ``random(size)`` returns the next ``size`` of the given numbers (a float when
+    ``size`` is None), and records what was asked. Asking for more numbers than were
+    given, or calling any other method of the generator, fails the test: a kata with a
+    sampling protocol must draw exactly what the protocol says.
+
+    Parameters
+    ----------
+    values : array_like
+        The uniforms to hand out, in order.
+    protocol : str, optional
+        The protocol, for failure messages (``"u = rng.random(n)"``).
+
+    Attributes
+    ----------
+    used : int
+        How many numbers were handed out so far.
+    asked : list
+        The ``size`` of each ``random`` call, in order.
+    """
+
+    def __init__(self, values: Any, protocol: str = "the kata's protocol") -> None:
+        self.values = np.asarray(values, dtype=float).ravel()
+        self.protocol = protocol
+        self.used = 0
+        self.asked: list[Any] = []
+
+    def random(self, size: Any = None) -> Any:
+        """The next ``size`` uniforms (a float when ``size`` is None)."""
+        __tracebackhide__ = True
+        self.asked.append(size)
+        count = 1 if size is None else int(np.prod(size))
+        if self.used + count > self.values.size:
+            fail(
+                f"rng.random was asked for {count} more uniforms after {self.used}, but "
+                f"{self.protocol} needs only {self.values.size} here"
+            )
+        out = self.values[self.used : self.used + count].copy()
+        self.used += count
+        return float(out[0]) if size is None else out.reshape(size)
+
+    def __getattr__(self, name: str) -> Any:
+        __tracebackhide__ = True
+        if name.startswith("_"):
+            raise AttributeError(name)
+        fail(
+            "this test passes a stand-in rng with chosen uniforms; it only has random(). "
+            f"Follow {self.protocol} instead of calling rng.{name}"
+        )
+
+    def __repr__(self) -> str:
+        return f"FixedUniforms({self.values.tolist()!r})"
+
+
+# ---------------------------------------------------------------------------
 # Floating point and shortcuts
 
 
-@contextmanager
-def strict_floats(called: str = "the function", advice: str = "") -> Iterator[None]:
-    """Run code with overflow, invalid operations and division by zero as errors.
+_FLOAT_ERRORS = (FloatingPointError, ZeroDivisionError, OverflowError)
+_GENERIC_FLOAT_ADVICE = (
+    "rewrite it so that no intermediate result overflows, divides by zero or takes the "
+    "log of 0 (see the hints)."
+)
 
-    ``advice`` replaces the generic suggestion in the failure message.
+
+@contextmanager
+def strict_floats(
+    called: str = "the function", advice: str | Callable[[Exception], str] = ""
+) -> Iterator[None]:
+    """Run a block with NumPy's overflow, invalid and divide-by-zero warnings as errors.
+
+    A ``FloatingPointError``, ``ZeroDivisionError`` or ``OverflowError`` raised in the
+    block fails the test with the message ``"<called> hit a floating-point error
+    (<what>): <advice>"``, without a traceback. Underflow to 0 stays allowed.
+
+    Parameters
+    ----------
+    called : str
+        The call the block makes (see :func:`describe_call`).
+    advice : str or callable, optional
+        What to change, written for the kata, or a function of the error that returns
+        it; replaces the generic suggestion.
     """
     __tracebackhide__ = True
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         try:
             yield
-        except FloatingPointError as exc:
-            advice = advice or (
-                "rewrite it so that no intermediate overflows or divides by zero (see the hints)"
+        except _FLOAT_ERRORS as exc:
+            what = (
+                str(exc) if isinstance(exc, FloatingPointError) else f"{type(exc).__name__}: {exc}"
             )
-            message = f"{called} is not numerically stable: {exc}. {advice[0].upper()}{advice[1:]}"
-            raise pytest.fail.Exception(message.rstrip(".") + ".", pytrace=False) from None
+            text = (advice(exc) if callable(advice) else advice) or _GENERIC_FLOAT_ADVICE
+            message = f"{called} hit a floating-point error ({what}): {text.strip()}"
+            message = message if message.endswith(".") else message + "."
+            raise pytest.fail.Exception(message, pytrace=False) from None
 
 
 def _resolve(dotted: str) -> Any:

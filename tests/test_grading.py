@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 import numpy as np
 import pytest
 
 from mlkata.grading import (
+    FixedUniforms,
     assert_close,
     assert_gradient,
     assert_orthonormal,
     call,
+    call_strictly,
     describe,
     describe_call,
     expect_error,
+    fields,
     forbid,
     numeric_gradient,
+    random_distribution,
+    random_spd,
     strict_floats,
 )
 
@@ -158,9 +166,9 @@ def test_forbid_catches_a_whole_module_imported_late():
 
 
 def test_strict_floats_reports_overflow():
-    """Does an overflow under strict_floats fail with a stability message?"""
+    """Does an overflow under strict_floats fail with the floating-point message?"""
     message = message_of(_overflow)
-    assert "not numerically stable" in message and "overflow" in message
+    assert message.startswith("sigmoid hit a floating-point error (overflow encountered in exp)")
 
 
 def _overflow():
@@ -197,6 +205,26 @@ def test_describe_shows_shapes_not_megabytes():
     )
 
 
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ([[1, 2], [3, 4]], "[[1, 2], [3, 4]]"),
+        ([[1.0, 2.0, 3.0]] * 4, "nested list of shape (4, 3)"),
+        (([0, 1],) * 5, "nested tuple of shape (5, 2)"),
+        ([[[0.0] * 2] * 3] * 2, "nested list of shape (2, 3, 2)"),
+        ([[1, 2], [3]], "list of length 2"),
+        ([0.5] * 20, "list of length 20"),
+        ([None, 1.0], "list of length 2"),
+        ([], "[]"),
+        (["a", "a", "b"], "['a', 'a', 'b']"),
+    ],
+    ids=["small", "2d", "tuple", "3d", "ragged", "long-flat", "not-numbers", "empty", "strings"],
+)
+def test_describe_gives_nested_lists_a_shape(value, text):
+    """Is a list of lists shown in full when small, else by shape; a ragged one by length?"""
+    assert describe(value) == text
+
+
 def test_call_explains_a_changed_signature():
     """Does a function with the wrong parameters get a message about its signature?"""
 
@@ -212,8 +240,166 @@ def test_strict_floats_takes_kata_specific_advice():
     with pytest.raises(Failed) as info:
         with strict_floats("entropy", advice="treat 0 * log 0 as 0"):
             np.log(np.zeros(1))
-    assert str(info.value).endswith("Treat 0 * log 0 as 0.")
+    assert str(info.value) == (
+        "entropy hit a floating-point error (divide by zero encountered in log): "
+        "treat 0 * log 0 as 0."
+    )
     assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+def entropy(p):
+    p = np.asarray(p, dtype=float)
+    return float(-np.sum(p * np.log2(p)))
+
+
+def python_reciprocal(x):
+    return 1 / x
+
+
+def python_exp(x):
+    return math.exp(x)
+
+
+@pytest.mark.parametrize(
+    "func, argument, what",
+    [
+        (entropy, np.array([0.5, 0.5, 0.0]), "(divide by zero encountered in log2)"),
+        (python_reciprocal, 0.0, "(ZeroDivisionError: float division by zero)"),
+        (python_exp, 1e4, "(OverflowError: math range error)"),
+    ],
+    ids=["numpy-divide", "zero-division", "overflow"],
+)
+def test_call_strictly_turns_float_errors_into_one_message(func, argument, what):
+    """Do NumPy's, Python's division and overflow errors all give the same message?"""
+    message = message_of(call_strictly, func, argument, advice="Skip the zero terms.")
+    assert message == f"{describe_call(func, argument)} hit a floating-point error {what}: " + (
+        "Skip the zero terms."
+    )
+
+
+def test_call_strictly_gives_generic_advice_and_passes_other_errors_through():
+    """Without advice, is there a suggestion; is a ValueError raised as it is?"""
+    message = message_of(call_strictly, lambda x: np.float64(x) / 0.0, 1.0)
+    assert "hit a floating-point error (divide by zero encountered" in message
+    assert message.endswith("(see the hints).")
+
+    def validating(x):
+        raise ValueError("x must be positive")
+
+    with pytest.raises(ValueError, match="x must be positive"):
+        call_strictly(validating, -1.0)
+
+    def stub(x):
+        raise NotImplementedError
+
+    with pytest.raises(NotImplementedError):
+        call_strictly(stub, 1.0)
+
+
+def test_call_strictly_can_advise_by_error():
+    """Can the advice depend on the error, e.g. overflow against division by zero?"""
+
+    def advice(error):
+        return "rescale first" if "overflow" in str(error) else "skip the zero vector"
+
+    def ratio(x):
+        return np.exp(x) / x
+
+    assert message_of(call_strictly, ratio, np.array([1e4]), advice=advice).endswith(
+        "(overflow encountered in exp): rescale first."
+    )
+    assert message_of(call_strictly, ratio, np.array([0.0]), advice=advice).endswith(
+        "(divide by zero encountered in divide): skip the zero vector."
+    )
+
+
+def test_call_strictly_checks_inputs_and_allows_underflow():
+    """Are inputs checked as by call(), and is an underflow to 0 accepted?"""
+
+    def scale(x):
+        x *= 2
+        return x
+
+    assert "modified its input `x` in place" in message_of(call_strictly, scale, np.ones(2))
+    assert call_strictly(lambda x: float(np.exp(x)[0]), np.array([-1e4])) == 0.0
+    assert np.geterr()["divide"] != "raise", "the strict mode must end with the call"
+
+
+class Split(NamedTuple):
+    low: float
+    high: float
+
+
+def test_fields_reads_by_name_then_by_position():
+    """Is a NamedTuple read by name (any order) and a plain tuple by position?"""
+    assert fields(Split(1.0, 2.0), ["high", "low"]) == (2.0, 1.0)
+    assert fields((1.0, 2.0), ["low", "high"], "split") == (1.0, 2.0)
+
+
+def test_fields_names_a_missing_field():
+    """Does a result without the asked field fail, naming that field and the result?"""
+    message = message_of(fields, (1.0,), ["low", "high"], "split")
+    assert message == (
+        "split should return a NamedTuple with a field `high` (position 1); it returned (1.0,)"
+    )
+
+
+@pytest.mark.parametrize("n, zeros", [(1, 0), (5, 0), (10, 4), (10, 9)])
+def test_random_distribution_sums_to_one_with_the_asked_zeros(n, zeros):
+    """Is it a probability vector of length n with exactly `zeros` zero entries?"""
+    p = random_distribution(np.random.default_rng(n + zeros), n, zeros)
+    assert p.shape == (n,) and np.all(p >= 0)
+    assert math.isclose(math.fsum(p.tolist()), 1.0, abs_tol=1e-12)
+    assert int(np.sum(p == 0)) == zeros
+
+
+def test_random_distribution_puts_the_zeros_anywhere():
+    """Do the zeros land at different positions from draw to draw?"""
+    rng = np.random.default_rng(1)
+    positions = {tuple(np.flatnonzero(random_distribution(rng, 6, 2) == 0)) for _ in range(30)}
+    assert len(positions) > 5
+    with pytest.raises(ValueError, match="zeros"):
+        random_distribution(rng, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "d, smallest, condition",
+    [(2, 1.0, 10.0), (5, 0.5, 10.0), (20, 1.0, 1e4), (60, 1e-3, 100.0)],
+)
+def test_random_spd_is_symmetric_with_the_asked_spectrum(d, smallest, condition):
+    """Is it exactly symmetric, with eigenvalues from `smallest` to `smallest * condition`?"""
+    A = random_spd(np.random.default_rng(d), d, smallest, condition)
+    assert A.shape == (d, d) and np.array_equal(A, A.T)
+    eigenvalues = np.linalg.eigvalsh(A)
+    assert eigenvalues.min() > 0
+    np.testing.assert_allclose(eigenvalues[[0, -1]], [smallest, smallest * condition], rtol=1e-8)
+    np.testing.assert_allclose(np.linalg.cond(A), condition, rtol=1e-8)
+
+
+def test_random_spd_differs_from_draw_to_draw_even_one_by_one():
+    """Are two draws different, the 1 x 1 case included (a random eigenvalue in range)?"""
+    rng = np.random.default_rng(3)
+    assert not np.allclose(random_spd(rng, 4), random_spd(rng, 4))
+    ones = [float(random_spd(rng, 1, 2.0, 5.0)[0, 0]) for _ in range(10)]
+    assert len(set(ones)) == 10 and all(2.0 <= v <= 10.0 for v in ones)
+
+
+def test_fixed_uniforms_hands_out_the_values_and_records_the_sizes():
+    """Are the given numbers handed out in order, shaped as asked, and the sizes recorded?"""
+    rng = FixedUniforms([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], protocol="u = rng.random(n)")
+    assert rng.random() == 0.1
+    assert rng.random(2).tolist() == [0.2, 0.3]
+    assert rng.random((2, 2)).tolist() == [[0.4, 0.5], [0.6, 0.7]]
+    assert rng.asked == [None, 2, (2, 2)] and rng.used == 7
+    assert "needs only 7 here" in message_of(rng.random, 1)
+
+
+def test_fixed_uniforms_refuses_other_generator_methods():
+    """Does calling another Generator method fail, naming the protocol to follow?"""
+    rng = FixedUniforms([0.5], protocol="the protocol (u = rng.random(n))")
+    message = message_of(lambda: rng.choice(3))
+    assert message.endswith("Follow the protocol (u = rng.random(n)) instead of calling rng.choice")
+    assert not hasattr(rng, "_private") and describe(rng) == "FixedUniforms([0.5])"
 
 
 def test_forbid_names_scipy_functions_without_importing_scipy():

@@ -183,9 +183,7 @@ def test_hessian_one_variable(kata):
 def test_hessian_leaves_x_unchanged(kata, rng):
     """Is the caller's x exactly as before (also checked on every call), ints accepted?"""
     x = rng.standard_normal(3)
-    before = x.copy()
-    check(kata, lambda v: float(v @ v), x, 2 * np.eye(3))
-    assert_close(x, before, what="x after the call", rtol=0, atol=0)
+    check(kata, lambda v: float(v @ v), x, 2 * np.eye(3))  # call() compares x after the call
     check(kata, lambda v: float(v[0] * v[1]), [1, 2], [[0.0, 1.0], [1.0, 0.0]])
 
 

@@ -124,9 +124,7 @@ def test_jacobian_accepts_integer_lists(kata):
 def test_jacobian_leaves_x_unchanged(kata, rng):
     """Is the caller's x exactly as before (also checked on every call)?"""
     x = rng.standard_normal(3)
-    before = x.copy()
-    check(kata, lambda v: v**2, x, np.diag(2 * before))
-    assert_close(x, before, what="x after the call", rtol=0, atol=0)
+    check(kata, lambda v: v**2, x, np.diag(2 * x))  # call() compares x after the call
 
 
 @pytest.mark.parametrize(

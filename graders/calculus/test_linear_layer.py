@@ -11,6 +11,7 @@ from mlkata.grading import (
     describe_call,
     expect_error,
     field,
+    fields,
 )
 
 NAMES = ("Y", "dX", "dW", "db")
@@ -30,7 +31,7 @@ def check(kata, X, W, b, dY, **tolerance):
     f = kata.linear_forward_backward
     called = describe_call(f, X, W, b, dY)
     result = call(f, X, W, b, dY)
-    got = [field(result, name, i, "linear_forward_backward") for i, name in enumerate(NAMES)]
+    got = fields(result, NAMES, "linear_forward_backward")
     Y, dX, dW, db = reference(X, W, b, dY)
     X, W, b, dY = (np.asarray(a, dtype=float) for a in (X, W, b, dY))
     n = len(X)
@@ -105,7 +106,7 @@ def test_linear_forward_backward_matches_finite_differences(kata, rng):
     b, dY = rng.standard_normal(5), rng.standard_normal((4, 5))
     f = kata.linear_forward_backward
     called = describe_call(f, X, W, b, dY)
-    _, dX, dW, db = (field(call(f, X, W, b, dY), name, i) for i, name in enumerate(NAMES))
+    _, dX, dW, db = fields(call(f, X, W, b, dY), NAMES, "linear_forward_backward")
 
     def loss(X_, W_, b_):
         return float(np.sum(field(f(X_, W_, b_, dY), "Y", 0) * dY))
@@ -131,10 +132,7 @@ def test_linear_forward_backward_leaves_inputs_unchanged(kata, rng):
     """Are X, W, b and dY exactly as before (also checked on every call)?"""
     X, W = rng.standard_normal((6, 3)), rng.standard_normal((3, 2))
     b, dY = rng.standard_normal(2), rng.standard_normal((6, 2))
-    copies = [a.copy() for a in (X, W, b, dY)]
-    check(kata, X, W, b, dY)
-    for name, a, c in zip(("X", "W", "b", "dY"), (X, W, b, dY), copies, strict=True):
-        assert_close(a, c, what=f"{name} after the call", rtol=0, atol=0)
+    check(kata, X, W, b, dY)  # call() compares all four after the call
 
 
 @pytest.mark.points(2)

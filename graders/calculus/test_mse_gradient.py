@@ -10,6 +10,7 @@ from mlkata.grading import (
     describe_call,
     expect_error,
     field,
+    fields,
 )
 
 
@@ -25,9 +26,7 @@ def check(kata, X, y, w, b, **tolerance):
     f = kata.mse_loss_and_grad
     called = describe_call(f, X, y, w, b)
     result = call(f, X, y, w, b)
-    loss, dw, db = (
-        field(result, name, i, "mse_loss_and_grad") for i, name in enumerate(["loss", "dw", "db"])
-    )
+    loss, dw, db = fields(result, ["loss", "dw", "db"], "mse_loss_and_grad")
     want_loss, want_dw, want_db = reference(X, y, w, b)
     n = len(y)
     residual = np.asarray(X, float) @ np.asarray(w, float) + b - np.asarray(y, float)

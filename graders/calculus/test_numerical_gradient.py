@@ -153,9 +153,7 @@ def test_numerical_gradient_accepts_integer_lists(kata):
 def test_numerical_gradient_leaves_x_unchanged(kata, rng):
     """Is the caller's float array x exactly as before (also checked on every call)?"""
     x = rng.standard_normal((3, 2))
-    before = x.copy()
-    check(kata, lambda v: float(np.sum(v**2)), x, 2 * before)
-    assert_close(x, before, what="x after the call", rtol=0, atol=0)
+    check(kata, lambda v: float(np.sum(v**2)), x, 2 * x)  # call() compares x after the call
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,12 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, strict_floats
+from mlkata.grading import assert_close, call_strictly, describe_call, expect_error, fail
 
 ADVICE = (
     "An empty side has weight 0 and contributes 0: skip it instead of computing 0 / "
     "0; and 0 log 0 counts as 0."
 )
-
-
-def call_strictly(func, *args, **kwargs):
-    """call() with NumPy warnings as errors, failing with ADVICE."""
-    __tracebackhide__ = True
-    with strict_floats(describe_call(func, *args, **kwargs), advice=ADVICE):
-        return call(func, *args, **kwargs)
 
 
 def class_counts(labels):
@@ -58,7 +51,7 @@ def reference(y, mask):
 def check(kata, y, mask, expected=None):
     f = kata.information_gain
     called = describe_call(f, y, mask)
-    result = call_strictly(f, y, mask)
+    result = call_strictly(f, y, mask, advice=ADVICE)
     want = reference(y, mask) if expected is None else expected
     labels, left, right = sides(y, mask)
     n, nl, nr = len(labels), len(left), len(right)
@@ -179,10 +172,7 @@ def test_information_gain_leaves_inputs_unchanged(kata, rng):
     """Are y and mask left exactly as they were?"""
     y = rng.integers(0, 4, size=30)
     mask = rng.random(30) < 0.5
-    before = y.copy(), mask.copy()
-    check(kata, y, mask)
-    if not (np.array_equal(y, before[0]) and np.array_equal(mask, before[1])):
-        fail("information_gain changed its inputs: work on copies")
+    check(kata, y, mask)  # call() compares y and mask after the call
 
 
 @pytest.mark.points(2)

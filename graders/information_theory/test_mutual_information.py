@@ -9,20 +9,20 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, strict_floats
+from mlkata.grading import (
+    assert_close,
+    call_strictly,
+    describe_call,
+    expect_error,
+    fail,
+    random_distribution,
+)
 
 ADVICE = (
     "0 log 0 counts as 0: leave out the cells with P_ij = 0 instead of computing "
     "log(0) = -inf, 0 * -inf = nan or, in a row or column of zeros, 0 / (0 * q_j) = "
     "nan."
 )
-
-
-def call_strictly(func, *args, **kwargs):
-    """call() with NumPy warnings as errors, failing with ADVICE."""
-    __tracebackhide__ = True
-    with strict_floats(describe_call(func, *args, **kwargs), advice=ADVICE):
-        return call(func, *args, **kwargs)
 
 
 def plogp(values):
@@ -60,7 +60,7 @@ def check(kata, joint, base=2.0, expected=None):
     f = kata.mutual_information
     args = () if base == 2.0 else (base,)
     called = describe_call(f, joint, *args)
-    result = call_strictly(f, joint, *args)
+    result = call_strictly(f, joint, *args, advice=ADVICE)
     want = reference(joint, base) if expected is None else expected
     P = np.asarray(joint, dtype=float)
     rows, cols = P.sum(axis=1), P.sum(axis=0)
@@ -97,11 +97,6 @@ def random_joint(rng, shape, zeros=0.0):
     P[rng.random(shape) < zeros] = 0.0
     P.flat[int(rng.integers(P.size))] += 1e-3  # never all zero
     return P / P.sum()
-
-
-def distribution(rng, n, zeros=0):
-    p = rng.dirichlet(np.ones(n - zeros))
-    return rng.permutation(np.concatenate([p, np.zeros(zeros)]))
 
 
 @pytest.mark.points(2)
@@ -156,7 +151,7 @@ def test_mutual_information_sparse_tables(kata, rng, shape):
 def test_mutual_information_of_a_diagonal_table_is_the_entropy(kata, rng):
     """Is I = H(X) for a diagonal table (zeros on the diagonal included)?"""
     for zeros in (0, 3):
-        p = distribution(rng, 7, zeros)
+        p = random_distribution(rng, 7, zeros)
         want = -plogp(p) / math.log(2)
         check(kata, np.diag(p), expected=want)
 
@@ -164,8 +159,10 @@ def test_mutual_information_of_a_diagonal_table_is_the_entropy(kata, rng):
 @pytest.mark.points(2)
 def test_mutual_information_is_zero_for_independent_tables(kata, rng):
     """Is I = 0 for an outer product p q^T (zero rows and columns included)?"""
-    check(kata, np.outer(distribution(rng, 4), distribution(rng, 6)), expected=0.0)
-    check(kata, np.outer(distribution(rng, 5, 2), distribution(rng, 3, 1)), expected=0.0)
+    check(kata, np.outer(random_distribution(rng, 4), random_distribution(rng, 6)), expected=0.0)
+    check(
+        kata, np.outer(random_distribution(rng, 5, 2), random_distribution(rng, 3, 1)), expected=0.0
+    )
 
 
 @pytest.mark.points(2)
@@ -191,11 +188,7 @@ def test_mutual_information_accepts_lists_of_ints(kata):
 
 def test_mutual_information_leaves_input_unchanged(kata, rng):
     """Is the joint table (with zero cells) left exactly as it was?"""
-    P = random_joint(rng, (4, 5), zeros=0.4)
-    before = P.copy()
-    check(kata, P)
-    if not np.array_equal(P, before):
-        fail("mutual_information changed its input table: work on a copy")
+    check(kata, random_joint(rng, (4, 5), zeros=0.4))  # call() compares joint after the call
 
 
 @pytest.mark.points(2)

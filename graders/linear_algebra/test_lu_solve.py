@@ -132,10 +132,7 @@ def test_lu_solve_leaves_inputs_unchanged(kata, rng):
     """Are A and b left exactly as they were (also checked on every call)?"""
     A = conditioned(rng, 5)
     b = rng.standard_normal(5)
-    before = A.copy(), b.copy()
-    check(kata, A, b)
-    assert_close(A, before[0], rtol=0.0, atol=0.0, what="A after the call")
-    assert_close(b, before[1], rtol=0.0, atol=0.0, what="b after the call")
+    check(kata, A, b)  # call() compares A and b after the call
 
 
 @pytest.mark.points(2)

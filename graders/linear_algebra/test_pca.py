@@ -11,7 +11,7 @@ from mlkata.grading import (
     describe_call,
     expect_error,
     fail,
-    field,
+    fields,
 )
 
 FIELDS = ["components", "explained_variance", "explained_variance_ratio", "mean"]
@@ -29,9 +29,7 @@ def check(kata, X, k, *, atol=1e-8):
     f = kata.pca
     called = describe_call(f, X, k)
     result = call(f, X, k)
-    components, variance, ratio, mean = (
-        field(result, name, i, "pca") for i, name in enumerate(FIELDS)
-    )
+    components, variance, ratio, mean = fields(result, FIELDS, "pca")
     X = np.asarray(X, dtype=float)
     n, d = X.shape
     values, vectors, cov = reference(X)

@@ -148,9 +148,7 @@ def test_pca_reconstruct_single_feature(kata, rng):
 def test_pca_reconstruct_leaves_input_unchanged(kata, rng):
     """Is X left exactly as it was (no centring in place)?"""
     X = correlated(rng, 20, 3, [2.0, 1.0, 0.3], 5.0)
-    before = X.copy()
-    check(kata, X, 2)
-    assert_close(X, before, rtol=0, atol=0, what="X after the call")
+    check(kata, X, 2)  # call() compares X after the call
 
 
 @pytest.mark.points(2)

@@ -160,10 +160,7 @@ def test_solve_triangular_leaves_inputs_unchanged(kata, rng):
     """Are T and b left exactly as they were (also checked on every call)?"""
     T = well_conditioned(rng, 5, False)
     b = rng.standard_normal(5)
-    before = T.copy(), b.copy()
-    check(kata, T, b, lower=False)
-    assert_close(T, before[0], rtol=0.0, atol=0.0, what="T after the call")
-    assert_close(b, before[1], rtol=0.0, atol=0.0, what="b after the call")
+    check(kata, T, b, lower=False)  # call() compares T and b after the call
 
 
 @pytest.mark.points(2)

@@ -79,10 +79,7 @@ def test_bayes_posterior_leaves_inputs_unchanged(kata, rng):
     """Are prior and likelihood left exactly as they were?"""
     prior = rng.dirichlet(np.ones(5))
     likelihood = rng.uniform(size=5)
-    before = prior.copy(), likelihood.copy()
-    check(kata, prior, likelihood)
-    assert_close(prior, before[0], atol=0.0, rtol=0.0, what="prior after the call")
-    assert_close(likelihood, before[1], atol=0.0, rtol=0.0, what="likelihood after the call")
+    check(kata, prior, likelihood)  # call() compares prior and likelihood after the call
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 # Kolmogorov-Smirnov with the Dvoretzky-Kiefer-Wolfowitz threshold: for n samples of a
 # continuous law, P(sup |F_n - F| > eps) <= 2 exp(-2 n eps^2); we take that to be 1e-7.
@@ -41,8 +41,7 @@ def check(kata, u1, u2, **tolerance):
     f = kata.box_muller
     called = describe_call(f, u1, u2)
     result = call(f, u1, u2)
-    z1 = field(result, "z1", 0, "box_muller")
-    z2 = field(result, "z2", 1, "box_muller")
+    z1, z2 = fields(result, ["z1", "z2"], "box_muller")
     a = np.asarray(u1, dtype=float)
     b = np.asarray(u2, dtype=float)
     # the formula, one element at a time with the math module
@@ -123,10 +122,7 @@ def test_box_muller_gives_standard_normals(kata):
 def test_box_muller_leaves_inputs_unchanged(kata, rng):
     """Are u1 and u2 left exactly as they were?"""
     u1, u2 = 1.0 - rng.random(10), rng.random(10)
-    copies = u1.copy(), u2.copy()
-    check(kata, u1, u2)
-    assert_close(u1, copies[0], rtol=0, atol=0, what="u1 after the call")
-    assert_close(u2, copies[1], rtol=0, atol=0, what="u2 after the call")
+    check(kata, u1, u2)  # call() compares u1 and u2 after the call
 
 
 def test_box_muller_does_not_check_u2(kata):

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 SEED = 20260808
 # |estimate - truth| <= Z * (true SE): for a normal error, P(|Z| > 5.5) is about 4e-8,
@@ -30,8 +30,7 @@ def check(kata, f, sample, n, seed, **tolerance):
     rng = np.random.default_rng(seed)
     called = describe_call(func, f, sample, n, rng)
     result = call(func, f, sample, n, rng)
-    value = field(result, "value", 0, "monte_carlo_mean")
-    se = field(result, "standard_error", 1, "monte_carlo_mean")
+    value, se = fields(result, ["value", "standard_error"], "monte_carlo_mean")
     y = np.asarray(f(sample(np.random.default_rng(seed), n)), dtype=float).tolist()
     mean = math.fsum(y) / n
     ss = math.fsum((v - mean) ** 2 for v in y)

@@ -11,12 +11,22 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import (
+    FixedUniforms,
+    assert_close,
+    call,
+    describe_call,
+    expect_error,
+    fail,
+    fields,
+)
 
 # Kolmogorov-Smirnov with the Dvoretzky-Kiefer-Wolfowitz threshold: for n samples of a
 # continuous law, P(sup |F_n - F| > eps) <= 2 exp(-2 n eps^2); we take that to be 1e-7.
 FALSE_FAILURE = 1e-7
 SEED = 20260707
+FIELDS = ["samples", "acceptance_rate"]
+PROTOCOL = "the protocol (u = rng.random(m) after each round's m proposals)"
 
 
 def beta22(x):
@@ -71,8 +81,8 @@ def check(kata, f, sample, g, M, n, seed):
     rng = np.random.default_rng(seed)
     called = describe_call(func, f, sample, g, M, n, rng)
     result = call(func, f, sample, g, M, n, rng)
-    samples = np.asarray(field(result, "samples", 0, "rejection_sample"), dtype=float)
-    rate = field(result, "acceptance_rate", 1, "rejection_sample")
+    samples, rate = fields(result, FIELDS, "rejection_sample")
+    samples = np.asarray(samples, dtype=float)
     want, want_rate, after = replay(f, sample, g, M, n, seed)
     if samples.shape != want.shape or not np.array_equal(samples, want):
         hint = (
@@ -116,25 +126,6 @@ def test_rejection_sample_documented_example(kata):
     assert_close(rate, 4 / 9, what="acceptance_rate")
 
 
-class FixedUniforms:
-    """A stand-in for a Generator whose random(m) returns the given numbers in turn."""
-
-    def __init__(self, values):
-        self.values = list(values)
-
-    def random(self, size=None):
-        count = 1 if size is None else int(size)
-        if count > len(self.values):
-            fail("rng.random was asked for more uniforms than the protocol needs")
-        out, self.values = self.values[:count], self.values[count:]
-        return out[0] if size is None else np.array(out)
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        fail(f"this test passes a stand-in rng that only has random(); do not call rng.{name}")
-
-
 @pytest.mark.points(2)
 def test_rejection_sample_hand_checked_rounds(kata):
     """With f(x) = 2x, g = 1, M = 2 (accept iff u < x), do the rounds go as by hand?
@@ -152,16 +143,15 @@ def test_rejection_sample_hand_checked_rounds(kata):
             fail("proposal_sample was called after n samples had been accepted")
         return np.array(proposals.pop(0))
 
-    rng = FixedUniforms([0.4, 0.3, 0.5, 0.1, 0.2, 0.6])
+    rng = FixedUniforms([0.4, 0.3, 0.5, 0.1, 0.2, 0.6], protocol=PROTOCOL)
     func = kata.rejection_sample
     called = describe_call(func, "f", sample, "g", 2.0, 3, rng)
     result = call(func, lambda x: 2 * np.asarray(x), sample, uniform_pdf, 2.0, 3, rng)
     if asked != [3, 2, 1]:
         fail(f"{called}: proposal_sample was asked for {asked} points, expected [3, 2, 1]")
-    assert_close(field(result, "samples", 0, "rejection_sample"), [0.5, 0.9, 0.7], what="samples")
-    assert_close(
-        field(result, "acceptance_rate", 1, "rejection_sample"), 0.5, what="acceptance_rate"
-    )
+    samples, rate = fields(result, FIELDS, "rejection_sample")
+    assert_close(samples, [0.5, 0.9, 0.7], what="samples")
+    assert_close(rate, 0.5, what="acceptance_rate")
 
 
 @pytest.mark.points(3)

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 FIELDS = ("a", "b", "mean", "mode")
 GRID = (np.arange(20000) + 0.5) / 20000  # midpoints of 20000 cells of (0, 1)
@@ -27,9 +27,7 @@ def check(kata, x, *prior, grid=True):
     f = kata.beta_bernoulli_posterior
     called = describe_call(f, x, *prior)
     result = call(f, x, *prior)
-    a_post, b_post, mean, mode = (
-        field(result, name, i, "beta_bernoulli_posterior") for i, name in enumerate(FIELDS)
-    )
+    a_post, b_post, mean, mode = fields(result, FIELDS, "beta_bernoulli_posterior")
     a, b = prior if prior else (1.0, 1.0)
     values = np.asarray(x, dtype=float)
     n, k = values.size, math.fsum(values)

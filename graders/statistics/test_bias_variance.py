@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 FIELDS = ("bias2", "variance", "expected_mse")
 
@@ -15,9 +15,7 @@ def check(kata, predictions, f_true, noise_var):
     f = kata.bias_variance
     called = describe_call(f, predictions, f_true, noise_var)
     result = call(f, predictions, f_true, noise_var)
-    bias2, variance, expected_mse = (
-        field(result, name, i, "bias_variance") for i, name in enumerate(FIELDS)
-    )
+    bias2, variance, expected_mse = fields(result, FIELDS, "bias_variance")
     P = np.asarray(predictions, dtype=float)
     truth = np.asarray(f_true, dtype=float)
     B, n = P.shape

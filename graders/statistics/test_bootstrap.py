@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 # The protocol fixes every number, so the comparison is exact up to the last bits of the
 # interpolation (a hand-written linear quantile may round differently from np.quantile).
@@ -50,8 +50,7 @@ def check(kata, x, statistic, n_boot, confidence, seed=0):
     recorder = Recorder(statistic)
     called = describe_call(f, x, statistic, n_boot, confidence, "rng")
     result = call(f, x, recorder, n_boot, confidence, rng)
-    low = field(result, "low", 0, "bootstrap_ci")
-    high = field(result, "high", 1, "bootstrap_ci")
+    low, high = fields(result, ["low", "high"], "bootstrap_ci")
     stats, state = replicate(x, statistic, n_boot, seed)
     n = np.asarray(x).size
     if len(recorder.shapes) != n_boot or any(s != (n,) for s in recorder.shapes):

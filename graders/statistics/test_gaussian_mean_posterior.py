@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fields
 
 
 def grid_posterior(x, sigma2, mu0, tau2):
@@ -30,8 +30,7 @@ def check(kata, x, sigma2, mu0, tau2, grid=True):
     f = kata.gaussian_mean_posterior
     called = describe_call(f, x, sigma2, mu0, tau2)
     result = call(f, x, sigma2, mu0, tau2)
-    mean = field(result, "mean", 0, "gaussian_mean_posterior")
-    variance = field(result, "variance", 1, "gaussian_mean_posterior")
+    mean, variance = fields(result, ["mean", "variance"], "gaussian_mean_posterior")
     values = np.asarray(x, dtype=float)
     n = values.size
     xbar = math.fsum(values) / n if n else mu0

@@ -5,15 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fields
 
 
 def check(kata, x, **tolerance):
     f = kata.gaussian_mle
     called = describe_call(f, x)
     result = call(f, x)
-    mean = field(result, "mean", 0, "gaussian_mle")
-    variance = field(result, "variance", 1, "gaussian_mle")
+    mean, variance = fields(result, ["mean", "variance"], "gaussian_mle")
     values = np.asarray(x, dtype=float)
     n = values.size
     want_mean = math.fsum(values) / n

@@ -9,11 +9,11 @@ import pytest
 from mlkata.grading import (
     assert_close,
     call,
+    call_strictly,
     describe_call,
     expect_error,
     fail,
-    field,
-    strict_floats,
+    fields,
 )
 
 FIELDS = ("weights", "means", "covs", "log_likelihood")
@@ -86,12 +86,8 @@ def reference(X, weights, means, covs):
 def check(kata, X, weights, means, covs, strict=False, **tolerance):
     f = kata.gmm_em_step
     called = describe_call(f, X, weights, means, covs)
-    if strict:
-        with strict_floats(called):
-            result = call(f, X, weights, means, covs)
-    else:
-        result = call(f, X, weights, means, covs)
-    got = {name: field(result, name, i, "gmm_em_step") for i, name in enumerate(FIELDS)}
+    result = (call_strictly if strict else call)(f, X, weights, means, covs)
+    got = dict(zip(FIELDS, fields(result, FIELDS, "gmm_em_step"), strict=True))
     X, weights, means, covs = (np.asarray(v, dtype=float) for v in (X, weights, means, covs))
     want, mistakes = reference(X, weights, means, covs)
     for name in FIELDS:

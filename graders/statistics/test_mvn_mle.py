@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 
 def reference(X):
@@ -22,8 +22,7 @@ def check(kata, X, **tolerance):
     f = kata.multivariate_gaussian_mle
     called = describe_call(f, X)
     result = call(f, X)
-    mean = field(result, "mean", 0, "multivariate_gaussian_mle")
-    cov = field(result, "cov", 1, "multivariate_gaussian_mle")
+    mean, cov = fields(result, ["mean", "cov"], "multivariate_gaussian_mle")
     X = np.asarray(X, dtype=float)
     n, d = X.shape
     want_mean, want_cov = reference(X)

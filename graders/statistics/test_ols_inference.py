@@ -6,15 +6,14 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, field
+from mlkata.grading import assert_close, call, describe_call, expect_error, fields
 
 
 def check(kata, X, y, **tolerance):
     f = kata.ols_standard_errors
     called = describe_call(f, X, y)
     result = call(f, X, y)
-    coef = field(result, "coef", 0, "ols_standard_errors")
-    se = field(result, "standard_errors", 1, "ols_standard_errors")
+    coef, se = fields(result, ["coef", "standard_errors"], "ols_standard_errors")
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     n, p = X.shape

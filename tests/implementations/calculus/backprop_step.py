@@ -42,7 +42,7 @@ MUTANTS = [
         "unstable_softmax",
         "exp of the raw logits (overflow for large logits)",
         replace=[("shifted = logits - logits.max(axis=1, keepdims=True)", "shifted = logits")],
-        message="numerically stable",
+        message="hit a floating-point error",
     ),
     Mutant(
         "gradient_ascent",

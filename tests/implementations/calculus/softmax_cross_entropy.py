@@ -23,7 +23,7 @@ MUTANTS = [
                 "    loss = float(np.mean(-np.log(p[rows, labels])))\n",
             )
         ],
-        message="not numerically stable",
+        message="hit a floating-point error",
     ),
     Mutant(
         "no_shift",
@@ -31,7 +31,7 @@ MUTANTS = [
         replace=[
             ("    shifted = logits - logits.max(axis=1, keepdims=True)\n", "    shifted = logits\n")
         ],
-        message="not numerically stable",
+        message="hit a floating-point error",
     ),
     Mutant(
         "no_onehot",

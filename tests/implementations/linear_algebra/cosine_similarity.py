@@ -17,7 +17,7 @@ MUTANTS = [
         "zero_row_nan",
         "divides by the norm even when it is 0 (0/0 = nan)",
         replace=[("safe = np.where(norms > 0.0, norms, 1.0)", "safe = norms")],
-        message="not numerically stable",
+        message="hit a floating-point error",
     ),
     Mutant(
         "only_A_normalised",

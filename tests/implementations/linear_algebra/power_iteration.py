@@ -28,7 +28,7 @@ MUTANTS = [
                 "    return Eigenpair(value, v / np.linalg.norm(v))\n",
             ),
         ],
-        message="not numerically stable",
+        message="hit a floating-point error",
     ),
     Mutant(
         "ignores_rng",

@@ -59,7 +59,7 @@ def gmm_em_step(X, weights, means, covs):
                 "    top = np.zeros((n, 1))\n",
             )
         ],
-        message="not numerically stable",
+        message="hit a floating-point error",
     ),
     Mutant(
         "log_weights_forgotten",
