@@ -88,6 +88,24 @@ def cmd_dev_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dev_new(args: argparse.Namespace) -> int:
+    from mlkata.author.new import NewKataError, new_kata
+
+    root = find_root()
+    try:
+        written = new_kata(root, args.kata, title=args.title, after=args.after)
+    except NewKataError as exc:
+        raise UsageError(str(exc)) from None
+    for path in written:
+        print(f"wrote: {path.relative_to(root)}")
+    slug = written[0].stem
+    print(
+        f"next: fill in every TODO, run `mlkata dev sync {slug}`, and `mlkata dev check "
+        f"{slug}` until it finds nothing (docs/writing-katas.md)"
+    )
+    return 0
+
+
 def cmd_nbgrader_build(args: argparse.Namespace) -> int:
     from mlkata.teach.course import CourseError, build_course
 
@@ -203,6 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-grade", action="store_true", help="only the structural checks (no code is run)"
     )
     check.set_defaults(handler=cmd_dev_check)
+    new = dev_commands.add_parser(
+        "new",
+        help="start a kata: solution, stub, grader and mutants skeletons, curriculum entry",
+        description="Write the skeleton of a new kata and its curriculum.toml entry (after "
+        "--after, else at the end of its topic). Every placeholder says TODO; "
+        "`mlkata dev check` lists what is left.",
+    )
+    new.add_argument("kata", metavar="TOPIC/SLUG", help="e.g. calculus/mse_gradient")
+    new.add_argument("--title", help="the kata's title (default: from the slug)")
+    new.add_argument("--after", metavar="SLUG", help="place it after this kata of its topic")
+    new.set_defaults(handler=cmd_dev_new)
 
     nbgrader = commands.add_parser("nbgrader", help="teachers: nbgrader courses from the katas")
     nbgrader_commands = nbgrader.add_subparsers(dest="nbgrader_command", metavar="NBGRADER_COMMAND")

@@ -424,11 +424,15 @@ def _stub_verdict(kata: Kata, result) -> list[Finding]:
 def _solution_verdict(kata: Kata, result) -> list[Finding]:
     if result.total == 0:
         return [Finding(_grader(kata), _no_check_ran(result, "the solution"), kata.slug)]
-    return [
-        Finding(_solution(kata), f"fails `{check.name}`: {check.message}", kata.slug)
-        for check in result.checks.values()
-        if not check.passed
-    ]
+    by_message: dict[str, list[str]] = {}
+    for check in result.checks.values():
+        if not check.passed:
+            by_message.setdefault(check.message, []).append(check.name)
+    findings = []
+    for message, names in by_message.items():
+        which = f"`{names[0]}`" if len(names) == 1 else f"{len(names)} checks (`{names[0]}`, ...)"
+        findings.append(Finding(_solution(kata), f"fails {which}: {message}", kata.slug))
+    return findings
 
 
 class _ExampleRecorder(doctest.DocTestRunner):
