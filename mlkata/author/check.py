@@ -200,14 +200,14 @@ def stub_findings(root: Path, kata: Kata, committed: dict[str, str | None] | Non
     status = stub_status(stub.read_text(encoding="utf-8"), was, wanted, committed is not None)
     if status in (StubStatus.CURRENT, StubStatus.WORKED):
         return []
-    return [
-        Finding(
-            _stub(kata),
-            f"is not what its solution generates ({status.value}): run "
-            f"`mlkata dev sync {kata.slug}` (never edit exercises/ by hand)",
-            kata.slug,
-        )
-    ]
+    if status is StubStatus.STALE:
+        problem = "is the committed stub of an older solution"
+    elif committed is not None:
+        problem = "differs from what its solution generates, and from the committed stub"
+    else:
+        problem = "differs from what its solution generates"
+    sync = f"run `mlkata dev sync {kata.slug}` (never edit exercises/ by hand)"
+    return [Finding(_stub(kata), f"{problem}: {sync}", kata.slug)]
 
 
 def hint_findings(kata: Kata) -> list[Finding]:
@@ -397,11 +397,40 @@ def grading_findings(root: Path, katas: Sequence[Kata]) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="mlkata-stubs-") as folder:
         stubs = Path(folder) / EXERCISES
         write_stubs(root, stubs)
-        for kata, result in zip(gradable, grade_katas(root, stubs, gradable), strict=True):
-            findings += _stub_verdict(kata, result)
-    for kata, result in zip(gradable, grade_katas(root, root / SOLUTIONS, gradable), strict=True):
+        with _forgetting_modules_from(root, stubs):
+            for kata, result in zip(gradable, grade_katas(root, stubs, gradable), strict=True):
+                findings += _stub_verdict(kata, result)
+    with _forgetting_modules_from(root):
+        graded = grade_katas(root, root / SOLUTIONS, gradable)
+    for kata, result in zip(gradable, graded, strict=True):
         findings += _solution_verdict(kata, result)
     return findings
+
+
+@contextlib.contextmanager
+def _forgetting_modules_from(*folders: Path) -> Iterator[None]:
+    """Modules imported in the block from files under ``folders`` are forgotten after it.
+
+    A grading run in this process leaves its grader modules (``graders.topic.test_slug``)
+    in sys.modules, and pytest would reuse them for another working copy's graders.
+    """
+    before = set(sys.modules)
+    try:
+        yield
+    finally:
+        roots = [folder.resolve() for folder in folders]
+        # Decide before deleting: a namespace package's __path__ reads its parent's.
+        forget = [n for n in set(sys.modules) - before if _loaded_from(sys.modules[n], roots)]
+        for name in forget:
+            del sys.modules[name]
+
+
+def _loaded_from(module: object, roots: list[Path]) -> bool:
+    places = [getattr(module, "__file__", None), *(getattr(module, "__path__", None) or [])]
+    for place in places:
+        if place and any(Path(place).resolve().is_relative_to(root) for root in roots):
+            return True
+    return False
 
 
 def _stub_verdict(kata: Kata, result) -> list[Finding]:
@@ -457,19 +486,17 @@ class _ExampleRecorder(doctest.DocTestRunner):
 
 @contextlib.contextmanager
 def _importable(folder: Path) -> Iterator[None]:
-    """``folder`` on sys.path, and the modules imported in the block forgotten after it.
+    """``folder`` on sys.path, and the modules imported from it forgotten after the block.
 
     A kata imports earlier katas as ``topic.slug``; a later grading run in this process
     must find its own target's, not these.
     """
-    before = set(sys.modules)
     sys.path.insert(0, str(folder))
     try:
-        yield
+        with _forgetting_modules_from(folder):
+            yield
     finally:
         sys.path.remove(str(folder))
-        for name in set(sys.modules) - before:
-            del sys.modules[name]
 
 
 def example_findings(root: Path, kata: Kata) -> list[Finding]:
