@@ -20,8 +20,9 @@ CURRICULUM = load_curriculum(ROOT / "curriculum.toml")
 KATAS = [pytest.param(k, id=f"{k.topic}/{k.slug}") for k in CURRICULUM.katas]
 
 
-def _lines(findings: list[check.Finding]) -> str:
-    return "\n".join(str(f) for f in findings)
+def assert_no_finding(findings: list[check.Finding]) -> None:
+    """Fail with the findings, one line each, if there is any."""
+    assert findings == [], "\n".join(str(f) for f in findings)
 
 
 @pytest.fixture(scope="module")
@@ -33,63 +34,55 @@ def committed():
 def test_curriculum_is_valid_and_versioned():
     """Does curriculum.toml load, with the format_version this mlkata reads?"""
     curriculum, findings = check.curriculum_findings(ROOT)
-    assert findings == [], _lines(findings)
+    assert_no_finding(findings)
     assert curriculum is not None and curriculum.katas
 
 
 def test_no_file_without_a_kata():
     """Is every solution, stub, grader and mutants file, and topic folder, in curriculum.toml?"""
-    findings = check.stray_findings(ROOT, CURRICULUM)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.stray_findings(ROOT, CURRICULUM))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_kata_has_its_four_files(kata):
     """Has every kata its solution, stub, grader and mutants file?"""
-    findings = check.file_findings(ROOT, kata)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.file_findings(ROOT, kata))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_stub_matches_its_solution(kata, committed):
     """Is the stub (on disk, or as committed) exactly what `mlkata dev sync` generates?"""
-    findings = check.stub_findings(ROOT, kata, committed)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.stub_findings(ROOT, kata, committed))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_kata_has_hints(kata):
     """Has every kata two or more hints, none empty?"""
-    findings = check.hint_findings(kata)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.hint_findings(kata))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_kata_has_mutants_whose_edits_apply(kata):
     """Has every kata a mutant, and does every mutant and variant still apply?"""
-    findings = check.mutant_findings(ROOT, kata)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.mutant_findings(ROOT, kata))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_solution_docstrings_follow_numpydoc(kata):
     """Does every public function document its maths, parameters, returns and examples?"""
-    findings = check.docstring_findings(ROOT, kata)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.docstring_findings(ROOT, kata))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_kata_has_no_todo_left(kata):
     """Is there no TODO left in the solution, grader, mutants file or entry?"""
-    findings = check.todo_findings(ROOT, kata)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.todo_findings(ROOT, kata))
 
 
 @pytest.mark.parametrize("kata", KATAS)
 def test_solution_examples_run(kata):
     """Do the Examples sections of the reference run as doctests?"""
-    findings = check.example_findings(ROOT, kata)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.example_findings(ROOT, kata))
 
 
 # In-process graders set their own per-test alarms, which would cancel this test's.
@@ -97,5 +90,4 @@ def test_solution_examples_run(kata):
 def test_graders_fail_every_stub_and_pass_every_solution():
     """Does every check fail on the generated stub (not implemented yet) and pass on the
     reference?"""
-    findings = check.grading_findings(ROOT, CURRICULUM.katas)
-    assert findings == [], _lines(findings)
+    assert_no_finding(check.grading_findings(ROOT, CURRICULUM.katas))
