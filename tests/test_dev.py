@@ -262,26 +262,37 @@ def test_dev_check_unknown_slug_is_one_line(repo, monkeypatch, capsys):
 
 @pytest.mark.timeout(0)  # in-process graders set their own per-test alarms
 def test_dev_check_grades_stubs_solutions_and_examples(repo, monkeypatch, capsys):
-    """Does `dev check` find a check a stub passes, a failing solution and a wrong example?"""
+    """Does `dev check` find checks a stub passes or fails wrongly, graders that check
+    nothing, a failing solution and a wrong example?"""
     grader = repo / "graders/calculus/test_sigmoid.py"
-    grader.write_text(grader.read_text() + "\n\ndef test_sigmoid_exists(kata):\n    assert kata\n")
+    grader.write_text(
+        grader.read_text()
+        + "\n\ndef test_sigmoid_exists(kata):\n    assert kata\n"
+        + "\n\ndef test_sigmoid_grader_bug(kata):\n    assert {}['z'] == kata.sigmoid(0.0)\n"
+    )
+    (repo / "graders/calculus/test_logsumexp.py").write_text("def test_nothing():\n    pass\n")
     edit(
         repo / "solutions/calculus/softmax.py",
         "    # BEGIN SOLUTION\n",
         "    # BEGIN SOLUTION\n    return 0.0\n",
     )
     edit(repo / "solutions/calculus/sigmoid.py", "    0.25\n", "    0.5\n")
-    code, lines, _ = dev(repo, monkeypatch, capsys, "check", "sigmoid", "softmax", "mse_gradient")
+    slugs = ("sigmoid", "softmax", "logsumexp", "mse_gradient")
+    code, lines, _ = dev(repo, monkeypatch, capsys, "check", *slugs)
     assert code == 1
     expected = [
         "graders/calculus/test_sigmoid.py: `test_sigmoid_exists` passes on the stub",
+        "graders/calculus/test_sigmoid.py: `test_sigmoid_grader_bug` fails on the stub, not "
+        "because the code is missing: ",
+        "graders/calculus/test_logsumexp.py: ",
+        "solutions/calculus/sigmoid.py: fails `test_sigmoid_grader_bug`: ",
         "solutions/calculus/softmax.py: fails ",
         "solutions/calculus/sigmoid.py: Examples: `>>> float(sigmoid_grad(0.0))` gives '0.25'",
     ]
     for piece in expected:
         assert any(line.startswith(piece) for line in lines), f"{piece!r} not in {lines}"
     assert not any("mse_gradient" in line for line in lines[:-1]), lines
-    assert lines[-1].endswith("in 2 katas (structure, graders, examples)")
+    assert lines[-1].endswith("in 3 katas (structure, graders, examples)")
 
 
 # ---------------------------------------------------------------------------

@@ -372,11 +372,16 @@ def write_stubs(root: Path, into: Path) -> None:
         (into / relative).write_text(stub, encoding="utf-8")
 
 
-def _no_check_ran(result: object, what: str) -> str:
-    # KataResult may carry the reason its grader could not run.
+def _run_problems(kata: Kata, result, what: str) -> list[Finding]:
+    """What went wrong around the checks of ``result``: errors, or no check at all."""
+    # ``errors`` (the grader could not be collected, the run ended early) comes with
+    # the supervised runner's KataResult; an older one has none.
     errors = list(getattr(result, "errors", None) or ())
-    reason = f": {errors[0]}" if errors else ""
-    return f"no check ran on {what}{reason} (run pytest on the grader to see why)"
+    findings = [Finding(_grader(kata), f"grading {what}: {error}", kata.slug) for error in errors]
+    if result.total == 0 and not errors:
+        problem = f"no check ran on {what} (run pytest on the grader to see why)"
+        findings.append(Finding(_grader(kata), problem, kata.slug))
+    return findings
 
 
 def grading_findings(root: Path, katas: Sequence[Kata]) -> list[Finding]:
@@ -434,16 +439,17 @@ def _loaded_from(module: object, roots: list[Path]) -> bool:
 
 
 def _stub_verdict(kata: Kata, result) -> list[Finding]:
-    if result.total == 0:
-        return [Finding(_grader(kata), _no_check_ran(result, "the stub"), kata.slug)]
-    findings = []
+    findings = _run_problems(kata, result, "the stub")
     for check in result.checks.values():
         if check.passed:
             problem = (
                 f"`{check.name}` passes on the stub: every test must check a value the kata returns"
             )
         elif not check.message.startswith(NOT_IMPLEMENTED):
-            problem = f"`{check.name}` fails on the stub before calling it: {check.message}"
+            problem = (
+                f"`{check.name}` fails on the stub, not because the code is missing: "
+                f"{check.message}"
+            )
         else:
             continue
         findings.append(Finding(_grader(kata), problem, kata.slug))
@@ -451,13 +457,11 @@ def _stub_verdict(kata: Kata, result) -> list[Finding]:
 
 
 def _solution_verdict(kata: Kata, result) -> list[Finding]:
-    if result.total == 0:
-        return [Finding(_grader(kata), _no_check_ran(result, "the solution"), kata.slug)]
+    findings = _run_problems(kata, result, "the solution")
     by_message: dict[str, list[str]] = {}
     for check in result.checks.values():
         if not check.passed:
             by_message.setdefault(check.message, []).append(check.name)
-    findings = []
     for message, names in by_message.items():
         which = f"`{names[0]}`" if len(names) == 1 else f"{len(names)} checks (`{names[0]}`, ...)"
         findings.append(Finding(_solution(kata), f"fails {which}: {message}", kata.slug))
