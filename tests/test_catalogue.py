@@ -85,7 +85,8 @@ def test_solution_examples_run(kata):
     assert_no_finding(check.example_findings(ROOT, kata))
 
 
-# In-process graders set their own per-test alarms, which would cancel this test's.
+# Grading every kata outlasts the 3 s default limit; each grader test has its own
+# (and in-process graders' alarms would cancel this test's).
 @pytest.mark.timeout(0)
 def test_graders_fail_every_stub_and_pass_every_solution():
     """Does every check fail on the generated stub (not implemented yet) and pass on the

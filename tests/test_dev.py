@@ -19,6 +19,10 @@ from mlkata.author.stubgen import make_stub, sync
 from mlkata.cli import main
 from mlkata.engine.curriculum import CurriculumError, load_curriculum
 
+# Each test copies the catalogue (and may run git): more than the 3 s default allows on a
+# busy machine, still far from a hang.
+pytestmark = pytest.mark.timeout(60)
+
 ROOT = Path(__file__).resolve().parents[1]
 COPIED = ("curriculum.toml", "pyproject.toml", "solutions", "exercises", "graders")
 
@@ -260,7 +264,7 @@ def test_dev_check_unknown_slug_is_one_line(repo, monkeypatch, capsys):
     assert err == "mlkata: no kata `sigmod` in curriculum.toml: did you mean sigmoid?\n"
 
 
-@pytest.mark.timeout(0)  # in-process graders set their own per-test alarms
+@pytest.mark.timeout(0)  # grading outlasts the 3 s default; each grader test has its own
 def test_dev_check_grades_stubs_solutions_and_examples(repo, monkeypatch, capsys):
     """Does `dev check` find checks a stub passes or fails wrongly, graders that check
     nothing, a failing solution and a wrong example?"""
@@ -308,7 +312,7 @@ def solved_clone(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.timeout(0)  # in-process graders set their own per-test alarms
+@pytest.mark.timeout(0)  # grading outlasts the 3 s default; each grader test has its own
 def test_catalogue_checks_pass_in_a_clone_with_solved_katas(solved_clone):
     """Do the catalogue checks still pass when exercises/ holds a learner's solutions?"""
     structural = list(check_catalogue(solved_clone, grade=False))
@@ -488,7 +492,7 @@ def test_dev_new_never_overwrites_a_file(repo, monkeypatch, capsys):
     assert load_curriculum(repo / "curriculum.toml").get("l2_norm") is None
 
 
-@pytest.mark.timeout(0)  # in-process graders set their own per-test alarms
+@pytest.mark.timeout(0)  # grading outlasts the 3 s default; each grader test has its own
 def test_dev_check_flags_a_fresh_skeleton(repo, monkeypatch, capsys):
     """Is a fresh skeleton reported as unfinished, and nothing else in the catalogue?"""
     dev(repo, monkeypatch, capsys, "new", "calculus/l2_norm")
