@@ -4,6 +4,10 @@ Every region between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` (each on a line
 own, at the indentation of the code they enclose) becomes a TODO comment and
 ``raise NotImplementedError``. Everything else — the module docstring, imports,
 NamedTuple definitions, signatures and numpydoc docstrings — is kept verbatim.
+
+:func:`sync` brings exercises/ up to date without destroying a learner's work: git's
+committed stub tells a stale stub (replaced) from a learner's file (left alone while
+its stub is current, else kept as ``<slug>.py.bak`` before the new stub is written).
 """
 
 from __future__ import annotations
