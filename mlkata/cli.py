@@ -83,7 +83,7 @@ def cmd_dev_check(args: argparse.Namespace) -> int:
         problems = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
         print(f"mlkata dev check: {problems}{where} ({graded})")
         return 1
-    count = len(args.slugs) or len(load_curriculum(root / "curriculum.toml").katas)
+    count = len(set(args.slugs)) or len(load_curriculum(root / "curriculum.toml").katas)
     print(f"mlkata dev check: no problem in {count} kata{'s' if count != 1 else ''} ({graded})")
     return 0
 
@@ -218,7 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("slugs", nargs="*", metavar="SLUG", help="only these katas")
     check.add_argument(
-        "--no-grade", action="store_true", help="only the structural checks (no code is run)"
+        "--no-grade",
+        action="store_true",
+        help="only the structural checks (no grader or example runs)",
     )
     check.set_defaults(handler=cmd_dev_check)
     new = dev_commands.add_parser(
