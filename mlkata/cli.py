@@ -22,7 +22,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_dev_sync(args: argparse.Namespace) -> int:
-    from mlkata.author.stubgen import StubError, sync
+    from mlkata.author.stubgen import StubError, StubStatus, sync
 
     root = find_root()
     known = {p.stem for p in (root / "solutions").glob("*/*.py")}
@@ -30,17 +30,70 @@ def cmd_dev_sync(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"no solution for {', '.join(unknown)} in solutions/")
     try:
-        changed = sync(root, check=args.check, slugs=args.slugs)
+        result = sync(root, check=args.check, slugs=args.slugs)
     except StubError as exc:
         raise UsageError(str(exc)) from None
-    for path in changed:
-        verb = "out of date" if args.check else "wrote"
-        print(f"{verb}: {path.relative_to(root)}")
-    if args.check and changed:
+    for change in result.changes:
+        stub = change.stub.relative_to(root)
+        if args.check:
+            kept = " (it holds your work: sync keeps it as .bak)"
+            print(f"out of date: {stub}{kept if change.status is StubStatus.CONFLICT else ''}")
+        elif change.backup is not None:
+            print(f"wrote: {stub} (your file is kept as {change.backup.relative_to(root)})")
+        else:
+            print(f"wrote: {stub}")
+    if result.worked:
+        print(
+            f"left alone: {len(result.worked)} exercise(s) holding your work, "
+            "whose stubs have not changed"
+        )
+    if args.check and result.changes:
         print("run `mlkata dev sync` to regenerate the stubs", file=sys.stderr)
         return 1
-    if not changed:
-        print("every stub matches its solution")
+    if not result.changes:
+        print("every stub is up to date with its solution")
+    return 0
+
+
+def cmd_dev_check(args: argparse.Namespace) -> int:
+    from mlkata.author.check import UnknownKata, check_catalogue
+    from mlkata.engine.curriculum import load_curriculum
+
+    root = find_root()
+    found = []
+    try:
+        for finding in check_catalogue(root, args.slugs, grade=not args.no_grade):
+            print(finding, flush=True)
+            found.append(finding)
+    except UnknownKata as exc:
+        raise UsageError(str(exc)) from None
+    graded = "structure only: --no-grade" if args.no_grade else "structure, graders, examples"
+    if found:
+        katas = len({f.slug for f in found if f.slug})
+        where = f" in {katas} kata{'s' if katas != 1 else ''}" if katas else ""
+        problems = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
+        print(f"mlkata dev check: {problems}{where} ({graded})")
+        return 1
+    count = len(set(args.slugs)) or len(load_curriculum(root / "curriculum.toml").katas)
+    print(f"mlkata dev check: no problem in {count} kata{'s' if count != 1 else ''} ({graded})")
+    return 0
+
+
+def cmd_dev_new(args: argparse.Namespace) -> int:
+    from mlkata.author.new import NewKataError, new_kata
+
+    root = find_root()
+    try:
+        written = new_kata(root, args.kata, title=args.title, after=args.after)
+    except NewKataError as exc:
+        raise UsageError(str(exc)) from None
+    for path in written:
+        print(f"wrote: {path.relative_to(root)}")
+    slug = written[0].stem
+    print(
+        f"next: fill in every TODO, run `mlkata dev sync {slug}`, and `mlkata dev check "
+        f"{slug}` until it finds nothing (docs/writing-katas.md)"
+    )
     return 0
 
 
@@ -203,11 +256,37 @@ def build_parser() -> argparse.ArgumentParser:
     dev_commands = dev.add_subparsers(dest="dev_command", metavar="DEV_COMMAND")
     dev_commands.required = True
     sync = dev_commands.add_parser(
-        "sync", help="regenerate exercises/ stubs from solutions/ (overwrites the stubs)"
+        "sync",
+        help="regenerate exercises/ stubs from solutions/ (a learner's file is kept as .bak)",
     )
     sync.add_argument("slugs", nargs="*", metavar="SLUG", help="only these katas")
     sync.add_argument("--check", action="store_true", help="only report stubs out of date")
     sync.set_defaults(handler=cmd_dev_sync)
+    check = dev_commands.add_parser(
+        "check",
+        help="is every kata finished? one line per problem, exit 1 if any",
+        description="Check the catalogue: curriculum.toml, each kata's files, stubs, hints, "
+        "mutants and docstrings, stray files; then every grader against stubs generated "
+        "into a temporary tree (all must fail) and against the solutions (all must pass).",
+    )
+    check.add_argument("slugs", nargs="*", metavar="SLUG", help="only these katas")
+    check.add_argument(
+        "--no-grade",
+        action="store_true",
+        help="only the structural checks (no grader or example runs)",
+    )
+    check.set_defaults(handler=cmd_dev_check)
+    new = dev_commands.add_parser(
+        "new",
+        help="start a kata: solution, stub, grader and mutants skeletons, curriculum entry",
+        description="Write the skeleton of a new kata and its curriculum.toml entry (after "
+        "--after, else at the end of its topic). Every placeholder says TODO; "
+        "`mlkata dev check` lists what is left.",
+    )
+    new.add_argument("kata", metavar="TOPIC/SLUG", help="e.g. calculus/mse_gradient")
+    new.add_argument("--title", help="the kata's title (default: from the slug)")
+    new.add_argument("--after", metavar="SLUG", help="place it after this kata of its topic")
+    new.set_defaults(handler=cmd_dev_new)
 
     nbgrader = commands.add_parser("nbgrader", help="teachers: nbgrader courses from the katas")
     nbgrader_commands = nbgrader.add_subparsers(dest="nbgrader_command", metavar="NBGRADER_COMMAND")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.author.stubgen import StubError, make_stub, sync
+from mlkata.author.stubgen import StubChange, StubError, StubStatus, make_stub, sync
 
 SOLUTION = '''"""Doc."""
 
@@ -61,10 +61,12 @@ def test_sync_writes_then_reports_nothing_to_do(tmp_path: Path):
     """Does sync write missing stubs, and --check then find nothing out of date?"""
     (tmp_path / "solutions" / "topic").mkdir(parents=True)
     (tmp_path / "solutions" / "topic" / "kata.py").write_text(SOLUTION)
-    assert sync(tmp_path, check=True) == [tmp_path / "exercises" / "topic" / "kata.py"]
+    stub = tmp_path / "exercises" / "topic" / "kata.py"
+    assert sync(tmp_path, check=True).changes == [StubChange(stub, StubStatus.MISSING)]
     assert not (tmp_path / "exercises").exists()
     sync(tmp_path)
-    assert sync(tmp_path, check=True) == []
+    assert stub.read_text() == make_stub(SOLUTION)
+    assert sync(tmp_path, check=True).changes == []
 
 
 def test_cli_dev_sync_check_and_errors(tmp_path: Path):

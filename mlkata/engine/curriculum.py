@@ -4,6 +4,9 @@ Each ``[[kata]]`` table has ``topic``, ``slug``, ``title``, ``difficulty`` (1-5)
 ``prerequisites`` (slugs of earlier katas), ``points`` (the kata's total; each grader
 test's ``points`` marker is its weight within that total) and ``hints`` (at least two,
 from gentle to explicit). Their order in the file is the learning path.
+
+The top-level ``format_version`` says which layout of the file this is; a file without
+one, or with a version this mlkata does not know, is refused rather than misread.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
+
+FORMAT_VERSION = 1
+"""The layout of curriculum.toml this mlkata reads (its top-level ``format_version``)."""
 
 REQUIRED = {
     "topic": str,
@@ -132,6 +138,21 @@ def _kata(entry: dict, index: int, path: Path) -> Kata:
     )
 
 
+def _check_format_version(data: dict, path: Path) -> None:
+    version = data.get("format_version")
+    if version is None:
+        raise CurriculumError(
+            f"{path} has no format_version: add `format_version = {FORMAT_VERSION}` "
+            "at the top of the file, before [topics]"
+        )
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise CurriculumError(
+            f"{path}: format_version {version!r} is not one this mlkata reads "
+            f"({FORMAT_VERSION}): update mlkata (pip install -e .) if the file is newer, "
+            "else correct the version"
+        )
+
+
 def load_curriculum(path: Path) -> Curriculum:
     """Read and check ``curriculum.toml``; raise CurriculumError with a clear message."""
     try:
@@ -140,6 +161,7 @@ def load_curriculum(path: Path) -> Curriculum:
         raise CurriculumError(f"{path} not found: run mlkata from the repository") from None
     except tomllib.TOMLDecodeError as exc:
         raise CurriculumError(f"{path} is not valid TOML: {exc}") from None
+    _check_format_version(data, Path(path))
     entries = data.get("kata", [])
     if not isinstance(entries, list) or not entries:
         raise CurriculumError(f"{path} lists no [[kata]] tables")

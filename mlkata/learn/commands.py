@@ -8,7 +8,6 @@ it returns the exit status. Bad arguments raise :class:`LearnerError` (one line)
 from __future__ import annotations
 
 import difflib
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,21 +228,8 @@ def run_hint(ws: Workspace, name: str | None, out: Output, every: bool = False) 
     return 0
 
 
-def backup_path(path: Path) -> Path:
-    """``<slug>.py.bak`` beside the file, or a timestamped name if that exists."""
-    backup = path.with_name(path.name + ".bak")
-    if not backup.exists():
-        return backup
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.{stamp}.bak")
-    counter = 1
-    while backup.exists():
-        counter += 1
-        backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
-    return backup
-
-
 def run_reset(ws: Workspace, name: str, out: Output) -> int:
+    from mlkata.author.backup import backup_path
     from mlkata.author.stubgen import StubError, make_stub
 
     kata = ws.kata(name)

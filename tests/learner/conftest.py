@@ -50,7 +50,7 @@ def _toml_value(value: object) -> str:
 def write_curriculum(path: Path, slugs: tuple[str, ...]) -> None:
     """curriculum.toml with only these katas of the real one (in its order)."""
     data = tomllib.loads((ROOT / "curriculum.toml").read_text(encoding="utf-8"))
-    lines = ["[topics]"]
+    lines = [f"format_version = {data['format_version']}", "", "[topics]"]
     lines += [f"{k} = {_toml_value(v)}" for k, v in data["topics"].items()]
     for entry in data["kata"]:
         if entry["slug"] in slugs:

@@ -1,0 +1,31 @@
+"""Keeping a learner's file before a command writes over it.
+
+``mlkata reset`` and ``mlkata dev sync`` both put a stub where a learner may have
+worked; the learner's file is first copied beside it as ``<slug>.py.bak``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+
+def backup_path(path: Path) -> Path:
+    """``<slug>.py.bak`` beside the file, or a timestamped name if that exists."""
+    backup = path.with_name(path.name + ".bak")
+    if not backup.exists():
+        return backup
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.{stamp}.bak")
+    counter = 1
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
+    return backup
+
+
+def keep_backup(path: Path) -> Path:
+    """Copy ``path`` to its :func:`backup_path` and return where it went."""
+    backup = backup_path(path)
+    backup.write_bytes(path.read_bytes())
+    return backup
