@@ -48,8 +48,12 @@ def scratch_copy(where: Path, body: str = "", at_import: str = "") -> Path:
     return root
 
 
-def grade(root: Path, home: Path, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def grade(
+    root: Path, home: Path, *extra: str, timeout: float = 120, mode: str = ""
+) -> subprocess.CompletedProcess:
     env = dict(os.environ, MLKATA_HOME=str(home), MLKATA_PLAIN="1")
+    if mode:
+        env["MLKATA_WORKER"] = mode
     env.pop("PYTEST_ADDOPTS", None)
     graders = ["graders/calculus/test_sigmoid.py", "graders/calculus/test_softmax.py"]
     return subprocess.run(
@@ -136,6 +140,22 @@ def test_misbehaving_kata_fails_alone_with_its_reason(case, tmp_path):
     runs = {r.slug: r for r in ProgressStore(home / "progress.sqlite").runs()}
     assert not runs["sigmoid"].ok and runs["sigmoid"].failed > 0
     assert runs["softmax"].ok
+
+
+SPAWNED = ["os._exit in the function", "an infinite loop", "a segfault", "reading the reference"]
+
+
+@pytest.mark.parametrize("case", SPAWNED, ids=SPAWNED)
+def test_spawn_mode_fails_closed_the_same_way(case, tmp_path):
+    """Without fork (Windows, or MLKATA_WORKER=spawn), a fresh process per kata: does a
+    misbehaving kata fail with the same reason, and the other kata still pass?"""
+    body, at_import, reason = CASES[case]
+    root = scratch_copy(tmp_path, body, at_import)
+    done = grade(root, tmp_path / "home", mode="spawn")
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert reason in row(output, "calculus/sigmoid"), output
+    assert row(output, "calculus/softmax").endswith("pass"), output
 
 
 def test_no_process_of_a_kata_outlives_its_grading(tmp_path):

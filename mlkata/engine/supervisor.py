@@ -45,6 +45,10 @@ SAMPLE_S = 0.5
 CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
 """Fork mode where fork is safe with NumPy loaded (not macOS, whose frameworks forbid it)."""
 WORKER_MODE_ENV = "MLKATA_WORKER"
+# -P: the folder the learner runs mlkata in is not on the worker's sys.path, so a file
+# there named like a library (numpy.py) cannot stand in for it.
+WORKER_COMMAND = (sys.executable, *(["-P"] if sys.version_info >= (3, 11) else []), "-m")
+WORKER_COMMAND = (*WORKER_COMMAND, "mlkata.engine.worker")
 
 
 class SupervisorError(Exception):
@@ -148,7 +152,7 @@ class Worker:
         control_r, control_w = _nonblocking_pipe()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mlkata.engine.worker", str(results_w), str(control_w)],
+                [*WORKER_COMMAND, str(results_w), str(control_w)],
                 stdin=subprocess.PIPE,
                 stdout=output_w,
                 stderr=output_w,
@@ -197,7 +201,7 @@ class Worker:
         results_r, results_w = _nonblocking_pipe()
         output_r, output_w = _nonblocking_pipe()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mlkata.engine.worker", "--once", str(results_w)],
+            [*WORKER_COMMAND, "--once", str(results_w)],
             stdin=subprocess.PIPE,
             stdout=output_w,
             stderr=output_w,
@@ -256,6 +260,7 @@ class _Watch:
     pid: int = 0
     exit_status: int | None = None
     ended_by: str = ""
+    worker_lost: bool = False
     output: bytearray = field(default_factory=bytearray)
     printed: int = 0
 
@@ -525,18 +530,27 @@ class Supervisor:
             result = KataResult(request.topic, request.slug)
             result.errors.append(f"no grader: {request.grader} does not exist")
             return result
-        token = new_token()
-        watch = _Watch(request, self.limits, token)
         started = time.monotonic()
         for attempt in (1, 2):
+            watch = _Watch(request, self.limits, new_token())
             try:
-                worker.submit(self._request(request, token, worker))
-                break
+                worker.submit(self._request(request, watch.token, worker))
             except (OSError, ValueError) as exc:  # a worker that died between katas
                 worker.close()
                 if attempt == 2:
                     raise SupervisorError(f"cannot start the grading worker: {exc}") from None
-        self._follow(worker, watch, started)
+                continue
+            self._follow(worker, watch, started)
+            if not watch.worker_lost or watch.pid:
+                break
+            # The worker ended before it started the kata: no code under test ran, so
+            # this is the machinery's failure, not the kata's. Once more, afresh.
+            worker.close()
+            if attempt == 2:
+                tail = watch.output.decode(errors="replace").strip().splitlines()[-1:]
+                raise SupervisorError(
+                    "the grading worker ended before grading: " + (tail[0] if tail else "no output")
+                )
         return _verdict(watch, time.monotonic() - started)
 
     def _follow(self, worker: Worker, watch: _Watch, started: float) -> None:
@@ -573,6 +587,7 @@ class Supervisor:
             if worker.mode == "fork":
                 records = worker.control_records()
                 if records is None:
+                    watch.worker_lost = True
                     if not exited:
                         if not watch.ended_by:
                             watch.ended_by = (
