@@ -18,6 +18,7 @@ receives and the way the process ended.
 from __future__ import annotations
 
 import signal
+import threading
 import time
 import traceback
 import zlib
@@ -178,7 +179,10 @@ class Checks:
             self.limit, self.importing = limit, importing
 
         def __enter__(self) -> None:
-            if CPU_TIMER is None:
+            self.active = (
+                CPU_TIMER is not None and threading.current_thread() is threading.main_thread()
+            )
+            if not self.active:
                 return
             self.previous = signal.signal(signal.SIGPROF, self._expired)
             # After the first interrupt, again every quarter second of CPU time, for
@@ -186,7 +190,7 @@ class Checks:
             signal.setitimer(CPU_TIMER, self.limit, 0.25)
 
         def __exit__(self, *exc: object) -> None:
-            if CPU_TIMER is None:
+            if not self.active:
                 return
             signal.setitimer(CPU_TIMER, 0)
             signal.signal(signal.SIGPROF, self.previous)

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import atexit
 import shutil
-import signal
 import tempfile
 import threading
 import types
@@ -38,19 +37,23 @@ from typing import Any
 
 import pytest
 
+from mlkata.engine.checks import CPU_TIMER
 from mlkata.engine.curriculum import earned as earned_points
 from mlkata.engine.layout import GRADERS, grader_path
+from mlkata.engine.limits import Limits
 from mlkata.engine.results import CheckResult
 from mlkata.engine.run import pytest_args, run_pytest
 
-# One place for the course builder and the kernel; it should come from the engine once
-# the engine has per-check limits of its own.
-CHECK_TIME_LIMIT_S = 3.0
-"""Seconds a hidden check may run, unless its grader marks it with a longer limit."""
+CHECK_TIME_LIMIT_S = Limits().check_cpu_s
+"""CPU seconds a hidden check may use, unless its grader marks it with a longer limit."""
 
-# The per-check limit in the kernel is pytest-timeout's, configured by each kata's ini
-# file (see register), until notebooks run on the engine's supervised runner.
-TIME_LIMIT_PLUGIN = ("-p", "pytest_timeout")
+# In the kernel the engine's CPU-time interrupt (mlkata.engine.checks) limits each
+# check. Where it cannot (no ITIMER_PROF, or not the main thread), pytest-timeout's
+# thread method is a wall-clock backstop, generous so that a busy machine does not trip
+# it.
+CPU_LIMITED = CPU_TIMER is not None and threading.current_thread() is threading.main_thread()
+TIME_LIMIT_PLUGIN = () if CPU_LIMITED else ("-p", "pytest_timeout")
+WALL_BACKSTOP_FACTOR = 10
 
 HANG_LIMIT = 2
 """Timed-out checks after which a kata's remaining checks are failed without running."""
@@ -60,9 +63,11 @@ _TIMED_OUT = ("ran out of time", "timed out after", "Timeout (>")
 _INI = """\
 [pytest]
 addopts = --import-mode=importlib
-timeout = {timeout}
-timeout_method = {method}
 xfail_strict = true
+"""
+_BACKSTOP_INI = """\
+timeout = {timeout}
+timeout_method = thread
 """
 
 
@@ -126,11 +131,11 @@ def register(
     path = folder / GRADERS / grader_path(topic, slug)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
-    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
     ini = folder / f"pytest-{topic}-{slug}.ini"
-    ini.write_text(
-        _INI.format(timeout=timeout, method="signal" if usable else "thread"), encoding="utf-8"
-    )
+    text = _INI
+    if TIME_LIMIT_PLUGIN:
+        text += _BACKSTOP_INI.format(timeout=timeout * WALL_BACKSTOP_FACTOR)
+    ini.write_text(text, encoding="utf-8")
     _GRADERS[kata] = Grader(topic, slug, path, ini, tuple(functions))
 
 

@@ -34,7 +34,7 @@ MUTANTS = [
                 "            D[i, j] = diff @ diff\n",
             )
         ],
-        message="timed out",
+        message="ran out of time",
     ),
     Mutant(
         "transposed_result",
