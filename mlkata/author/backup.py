@@ -6,8 +6,9 @@ worked; the learner's file is first copied beside it as ``<slug>.py.bak``.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
+
+from mlkata.engine.files import stamped_free_path
 
 
 def backup_path(path: Path) -> Path:
@@ -15,13 +16,7 @@ def backup_path(path: Path) -> Path:
     backup = path.with_name(path.name + ".bak")
     if not backup.exists():
         return backup
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.{stamp}.bak")
-    counter = 1
-    while backup.exists():
-        counter += 1
-        backup = path.with_name(f"{path.name}.{stamp}-{counter}.bak")
-    return backup
+    return stamped_free_path(lambda stamp: path.with_name(f"{path.name}.{stamp}.bak"))
 
 
 def keep_backup(path: Path) -> Path:

@@ -13,8 +13,6 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-import pytest
-
 PLUGINS = ("-p", "mlkata.plugin")
 # Built-in plugins a grading run does not need; unraisableexception alone runs
 # gc.collect() five times at the end of every session (~100 ms in a warm process).
@@ -75,6 +73,8 @@ def only_mlkata_plugins() -> Iterator[None]:
 
 def run_pytest(args: Sequence[str], plugins: Sequence[object] = ()) -> tuple[int, str]:
     """Run pytest in this process with only mlkata's plugins; its exit code and output."""
+    import pytest  # not at module level: commands that only supervise never need it
+
     captured = io.StringIO()
     with (
         only_mlkata_plugins(),

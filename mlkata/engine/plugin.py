@@ -154,7 +154,11 @@ def pytest_configure(config: pytest.Config) -> None:
             timeout = config.pluginmanager.get_plugin(name)
             if timeout is not None:
                 config.pluginmanager.unregister(timeout)
-        config.pluginmanager.register(SupervisedRun(state), "mlkata-supervised")
+        supervised = SupervisedRun(state)
+        config.pluginmanager.register(supervised, "mlkata-supervised")
+        if _will_grade_here(config):
+            # The worker imports pytest and NumPy while this process collects.
+            supervised.warm_up()
         return
     from mlkata.engine.checks import CHECKS_PLUGIN, Checks
     from mlkata.engine.limits import Limits
@@ -199,6 +203,16 @@ def limits_of(config: pytest.Config) -> Any:
             raise pytest.UsageError(f"--mlkata-limit {setting}: not a number") from None
         limits = replace(limits, **{name.strip(): number})
     return limits
+
+
+def _will_grade_here(config: pytest.Config) -> bool:
+    """Will this process grade katas (not only collect, not an xdist controller)?"""
+    if config.option.collectonly or config.getoption("help", False):
+        return False
+    workers = (
+        config.getoption("numprocesses", None) if hasattr(config.option, "numprocesses") else None
+    )
+    return not workers or hasattr(config, "workerinput")
 
 
 def grading_state(config: pytest.Config) -> GradingState:
@@ -254,7 +268,7 @@ class SupervisedRun:
             from mlkata.engine.supervisor import Supervisor
 
             config = self.state.config
-            jobs = config.getoption("mlkata_jobs") or default_jobs(len(self.groups))
+            jobs = config.getoption("mlkata_jobs") or default_jobs(os.cpu_count() or 1)
             self.supervisor = Supervisor(
                 config.rootpath,
                 self.state.target,
@@ -264,6 +278,14 @@ class SupervisedRun:
                 cwd=config.invocation_params.dir,
             )
         return self.supervisor
+
+    def warm_up(self) -> None:
+        from mlkata.engine.supervisor import SupervisorError
+
+        try:
+            self._supervisor().warm_up()
+        except SupervisorError:
+            pass  # said again, with its reason, when the first kata is graded
 
     def pytest_collectreport(self, report: Any) -> None:
         if report.failed:

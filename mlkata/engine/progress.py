@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mlkata.engine.files import stamped_free_path
 from mlkata.engine.layout import STATE
 
 HOME_ENV = "MLKATA_HOME"
@@ -373,12 +374,7 @@ class ProgressStore:
 
     def _move_aside(self, label: str, why: str) -> Path:
         """Rename the database (and its -wal/-shm) to ``<name>.<label>-<time>``."""
-        stamp = time.strftime("%Y%m%dT%H%M%S")
-        aside = self._side(f".{label}-{stamp}")
-        counter = 1
-        while aside.exists():
-            counter += 1
-            aside = self._side(f".{label}-{stamp}-{counter}")
+        aside = stamped_free_path(lambda stamp: self._side(f".{label}-{stamp}"))
         try:
             self.path.rename(aside)
             for suffix in ("-wal", "-shm"):

@@ -712,3 +712,14 @@ class _SharedWorkers:
 
 
 _SHARED = _SharedWorkers()
+
+
+def prestart() -> None:
+    """Start a worker for this process's next grading now, so that its imports overlap
+    whatever the caller does first (a command reading its curriculum and progress)."""
+    worker = _SHARED.take() or Worker()
+    try:
+        worker.start()
+    except SupervisorError:
+        return  # said again, with its reason, when grading starts
+    _SHARED.give(worker)

@@ -26,11 +26,19 @@ import traceback
 
 def preload() -> None:
     """What every kata needs, imported once before forking."""
+    # pytest imports its built-in plugins when a session starts: once here, not in
+    # every kata's process.
+    import importlib
+
     import numpy  # noqa: F401
     import numpy.fft  # noqa: F401
     import numpy.linalg  # noqa: F401
     import numpy.random  # noqa: F401
     import pytest  # noqa: F401
+    from _pytest.config import default_plugins
+
+    for name in default_plugins:
+        importlib.import_module(f"_pytest.{name}")
 
     import mlkata.engine.checks  # noqa: F401
     import mlkata.engine.child  # noqa: F401

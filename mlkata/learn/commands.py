@@ -171,8 +171,10 @@ def _kata_or_done(ws: Workspace, name: str | None, verb: str, out: Output) -> Ka
 
 def run_check(ws: Workspace, name: str | None, out: Output, verbose: bool = False) -> int:
     from mlkata.engine.run import grade
+    from mlkata.engine.supervisor import prestart
     from mlkata.learn.ui import show_check
 
+    prestart()
     kata = _kata_or_done(ws, name, "checking", out)
     if kata is None:
         out.line("Every kata passes. Well done!", style="bold green")
@@ -189,8 +191,10 @@ def run_check(ws: Workspace, name: str | None, out: Output, verbose: bool = Fals
 
 
 def run_watch(ws: Workspace, name: str | None, out: Output, verbose: bool = False) -> int:
+    from mlkata.engine.supervisor import prestart
     from mlkata.learn.watch import watch
 
+    prestart()
     chosen = ws.chosen(name)
     if chosen is None:
         out.line("Every kata passes: name one to watch, e.g. mlkata watch SLUG")
