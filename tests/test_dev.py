@@ -512,3 +512,25 @@ def test_dev_check_flags_a_fresh_skeleton(repo, monkeypatch, capsys):
     assert graded[0].startswith("solutions/calculus/l2_norm.py: fails 7 checks")
     assert "not implemented yet" in graded[0]  # and the stub fails every check cleanly
     assert graded[1].startswith("solutions/calculus/l2_norm.py: Examples: ")
+
+
+def test_first_kata_of_a_laid_out_topic_goes_under_its_section_comment():
+    """With a topic's section comment (and anchor) already in curriculum.toml, does its
+    first kata go right under the comment, not at the end of the file?"""
+    from mlkata.author.manifest import insert_kata
+
+    text = (
+        'format_version = 1\n\n[topics]\nalpha = "Alpha"\nbeta = "Beta"\n\n'
+        "# --- alpha ---\n\n"
+        '[[kata]]\ntopic = "alpha"\nslug = "a1"\ntitle = "A1"\ndifficulty = 1\n'
+        'prerequisites = []\npoints = 5\nhints = ["x", "y"]\n\n'
+        "# --- beta ---\n\n# >>> beta: new entries go directly above this line\n\n"
+        "# --- gamma ---\n"
+    )
+    entry = (
+        '[[kata]]\ntopic = "beta"\nslug = "b1"\ntitle = "B1"\ndifficulty = 1\n'
+        'prerequisites = []\npoints = 5\nhints = ["x", "y"]\n'
+    )
+    edited = insert_kata(text, entry, "beta", "b1")
+    assert edited.index('slug = "b1"') < edited.index("# >>> beta")
+    assert edited.index("# --- beta") < edited.index('slug = "b1"') < edited.index("# --- gamma")

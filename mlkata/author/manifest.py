@@ -84,9 +84,17 @@ def insert_kata(text: str, entry: str, topic: str, slug: str, after: str | None 
         in_topic = [n for n, e in enumerate(entries) if e.get("topic") == topic]
         index = in_topic[-1] if in_topic else None
     block = entry.rstrip("\n").split("\n")
+    section = next(
+        (n for n, line in enumerate(lines) if line.startswith(f"# --- {topic} ")), None
+    )
     if index is not None:
         lines = _insert(lines, _table_end(lines, headers[index]) + 1, ["", *block])
         position = index + 1
+    elif section is not None:
+        # The topic's section is laid out already (its title in [topics] too): its first
+        # kata goes right under the section comment.
+        lines = _insert(lines, section + 1, ["", *block])
+        position = sum(1 for h in headers if h < section)
     else:
         lines = _with_topic_title(lines, topic)
         while lines and not lines[-1].strip():
