@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from mlkata.engine.layout import LayoutError, find_root
+from mlkata.engine.layout import Layout, LayoutError, find_root
 
 
 class UsageError(Exception):
@@ -25,7 +25,7 @@ def cmd_dev_sync(args: argparse.Namespace) -> int:
     from mlkata.author.stubgen import StubError, StubStatus, sync
 
     root = find_root()
-    known = {p.stem for p in (root / "solutions").glob("*/*.py")}
+    known = {p.stem for p in Layout(root).solutions.glob("*/*.py")}
     unknown = [slug for slug in args.slugs if slug not in known]
     if unknown:
         raise UsageError(f"no solution for {', '.join(unknown)} in solutions/")
@@ -74,7 +74,7 @@ def cmd_dev_check(args: argparse.Namespace) -> int:
         problems = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
         print(f"mlkata dev check: {problems}{where} ({graded})")
         return 1
-    count = len(set(args.slugs)) or len(load_curriculum(root / "curriculum.toml").katas)
+    count = len(set(args.slugs)) or len(load_curriculum(Layout(root).curriculum).katas)
     print(f"mlkata dev check: no problem in {count} kata{'s' if count != 1 else ''} ({graded})")
     return 0
 

@@ -231,3 +231,17 @@ def test_a_slow_import_is_not_charged_to_the_checks(tmp_path):
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert row(output, "calculus/sigmoid").endswith("pass"), output
+
+
+def test_a_hanging_kata_costs_one_limit_not_one_per_check(tmp_path):
+    """After its first check runs out of time, are the kata's other checks reported
+    "not run" at once instead of each waiting out its own limit?"""
+    root = scratch_copy(tmp_path, "while True:\n    pass")
+    start = time.monotonic()
+    done = grade(root, tmp_path / "home", "-rA")
+    output = done.stdout + done.stderr
+    cpu_limit, checks = 0.5, 10
+    assert output.count("not run: the kata seems to hang") >= checks - 3, output
+    # One limit of CPU time, not one per check (every check calls sigmoid).
+    assert output.count("ran out of time: more than 0.5 s of CPU time") <= 2, output
+    assert time.monotonic() - start < 60 + cpu_limit * checks

@@ -84,9 +84,7 @@ def insert_kata(text: str, entry: str, topic: str, slug: str, after: str | None 
         in_topic = [n for n, e in enumerate(entries) if e.get("topic") == topic]
         index = in_topic[-1] if in_topic else None
     block = entry.rstrip("\n").split("\n")
-    section = next(
-        (n for n, line in enumerate(lines) if line.startswith(f"# --- {topic} ")), None
-    )
+    section = next((n for n, line in enumerate(lines) if line.startswith(f"# --- {topic} ")), None)
     if index is not None:
         lines = _insert(lines, _table_end(lines, headers[index]) + 1, ["", *block])
         position = index + 1
