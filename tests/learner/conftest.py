@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from mlkata.author.stubgen import make_stub
 from mlkata.engine.curriculum import load_curriculum, tomllib
 from mlkata.engine.progress import ProgressStore, Run
 
@@ -204,13 +205,14 @@ def working_copy(tmp_path: Path) -> WorkingCopy:
     curriculum = load_curriculum(ROOT / "curriculum.toml")
     for slug in SLUGS:
         kata = curriculum.get(slug)
-        for tree, relative in (
-            ("solutions", kata.path),
-            ("exercises", kata.path),
-            ("graders", kata.grader_path),
-        ):
+        for tree, relative in (("solutions", kata.path), ("graders", kata.grader_path)):
             (root / tree / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / tree / relative, root / tree / relative)
+        # The stub as generated, not the repository's exercises/, which may hold a
+        # learner's work.
+        stub = root / "exercises" / kata.path
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(make_stub((ROOT / "solutions" / kata.path).read_text(encoding="utf-8")))
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
     write_curriculum(root / "curriculum.toml", SLUGS)
     home = tmp_path / "home"
