@@ -374,9 +374,8 @@ def write_stubs(root: Path, into: Path) -> None:
 
 def _run_problems(kata: Kata, result, what: str) -> list[Finding]:
     """What went wrong around the checks of ``result``: errors, or no check at all."""
-    # ``errors`` (the grader could not be collected, the run ended early) comes with
-    # the supervised runner's KataResult; an older one has none.
-    errors = list(getattr(result, "errors", None) or ())
+    # ``errors``: the grader could not be collected, the run ended early.
+    errors = list(result.errors)
     findings = [Finding(_grader(kata), f"grading {what}: {error}", kata.slug) for error in errors]
     if result.total == 0 and not errors:
         problem = f"no check ran on {what} (run pytest on the grader to see why)"
@@ -402,11 +401,10 @@ def grading_findings(root: Path, katas: Sequence[Kata]) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="mlkata-stubs-") as folder:
         stubs = Path(folder) / EXERCISES
         write_stubs(root, stubs)
-        with _forgetting_modules_from(root, stubs):
-            for kata, result in zip(gradable, grade_katas(root, stubs, gradable), strict=True):
-                findings += _stub_verdict(kata, result)
-    with _forgetting_modules_from(root):
-        graded = grade_katas(root, root / SOLUTIONS, gradable)
+        # Graded in child processes (the supervisor): nothing is left in this one.
+        for kata, result in zip(gradable, grade_katas(root, stubs, gradable), strict=True):
+            findings += _stub_verdict(kata, result)
+    graded = grade_katas(root, root / SOLUTIONS, gradable)
     for kata, result in zip(gradable, graded, strict=True):
         findings += _solution_verdict(kata, result)
     return findings
@@ -414,11 +412,8 @@ def grading_findings(root: Path, katas: Sequence[Kata]) -> list[Finding]:
 
 @contextlib.contextmanager
 def _forgetting_modules_from(*folders: Path) -> Iterator[None]:
-    """Modules imported in the block from files under ``folders`` are forgotten after it.
-
-    A grading run in this process leaves its grader modules (``graders.topic.test_slug``)
-    in sys.modules, and pytest would reuse them for another working copy's graders.
-    """
+    """Modules imported in the block from files under ``folders`` are forgotten after it
+    (the doctests of one working copy's solutions must not stand in for another's)."""
     before = set(sys.modules)
     try:
         yield
