@@ -88,6 +88,15 @@ def _looping(kata: str) -> str:
     )
 
 
+def _crashing(kata: str) -> str:
+    """The reference ending the process at the top of the function (a kernel killer)."""
+    return _solution_cell(
+        _source(kata).replace(
+            "    # BEGIN SOLUTION\n", "    # BEGIN SOLUTION\n    import os\n    os._exit(0)\n", 1
+        )
+    )
+
+
 def _broken(kata: str) -> str:
     """The reference with a syntax error in its first line."""
     cell = _reference(kata)
@@ -214,6 +223,7 @@ def trip(tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
     trip.submit("mutant", "calculus", {kata.split("/")[1]: _mutant_cell for kata in MUTANTS})
     trip.submit("looping", "calculus", {"mse_gradient": _looping, "backprop_step": _reference})
     trip.submit("broken", "statistics", {"gaussian_mle": _broken})
+    trip.submit("crashing", "calculus", {"mse_gradient": _crashing, "backprop_step": _reference})
     trip.nbgrader(
         "autograde", "calculus", "--student", "reference", timed="autograde, one student's calculus"
     )
@@ -343,8 +353,8 @@ def test_mutant_loses_points_on_the_right_cells(trip, tmp_path):
 
 
 def test_infinite_loop_scores_zero_and_grading_goes_on(trip):
-    """Does a function that never returns score zero (the kata is stopped after two
-    timeouts) while the next notebook still scores full marks?"""
+    """Does a function that never returns score zero (its other checks are not run once
+    one has run out of time) while the next notebook still scores full marks?"""
     looping = trip.cell_scores("looping", "calculus", "mse_gradient")
     assert all(score == 0 for score, _ in looping.values()), looping
     after = trip.cell_scores("looping", "calculus", "backprop_step")
@@ -354,6 +364,19 @@ def test_infinite_loop_scores_zero_and_grading_goes_on(trip):
     autograded = trip.course / "autograded" / "looping" / "calculus" / "mse_gradient.ipynb"
     text = autograded.read_text(encoding="utf-8")
     assert "ran out of time" in text and "seems to hang" in text
+
+
+def test_code_that_ends_the_process_costs_its_kata_only(trip):
+    """Does a function calling os._exit (which would kill the kernel) score zero with its
+    reason, while the student's next notebook is still graded and scores full marks?"""
+    crashing = trip.cell_scores("crashing", "calculus", "mse_gradient")
+    assert all(score == 0 for score, _ in crashing.values()), crashing
+    after = trip.cell_scores("crashing", "calculus", "backprop_step")
+    assert all(score == pytest.approx(possible) for score, possible in after.values())
+    exported = _export(trip)[("calculus", "crashing")][0]
+    assert exported == pytest.approx(_points_of(trip, "backprop_step"))
+    autograded = trip.course / "autograded" / "crashing" / "calculus" / "mse_gradient.ipynb"
+    assert "ended the process (exit status 0)" in autograded.read_text(encoding="utf-8")
 
 
 def test_syntax_error_scores_zero_with_a_reason(trip):

@@ -139,14 +139,6 @@ class TargetLoader:
         self._cache.clear()
         self._installed = False
 
-    def preload(self, topic: str, slug: str, module: types.ModuleType) -> None:
-        """Grade ``module`` as the kata ``topic/slug`` instead of importing a file.
-
-        For code that exists only as a namespace, such as the functions a notebook
-        defines: nbgrader's hidden tests grade them through this (see mlkata.notebook).
-        """
-        self._cache[(topic, slug)] = module
-
     def load(self, topic: str, slug: str) -> types.ModuleType:
         """The kata's module, or raise :class:`KataUnavailable` with a one-line reason."""
         key = (topic, slug)

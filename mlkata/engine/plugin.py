@@ -20,7 +20,8 @@ It plays one of three roles (``--mlkata-role``):
     Inside the process the supervisor started for one kata: the checks run here
     (:mod:`mlkata.engine.checks`) and are reported on the result channel.
 ``inline``
-    The checks run here, with no supervisor (a notebook's kernel).
+    The checks run here, with no supervisor: for debugging a grader with pytest's own
+    tools (``--pdb``), never for a grade.
 """
 
 from __future__ import annotations
@@ -180,7 +181,6 @@ def pytest_configure(config: pytest.Config) -> None:
         )
     else:
         checks = Checks(target, state.seed)
-        config.pluginmanager.register(InlineBook(state), "mlkata-inline-book")
     state.checks = checks
     config.pluginmanager.register(checks, CHECKS_PLUGIN)
 
@@ -393,41 +393,6 @@ def _report(item: pytest.Item, check: Any, result: Any) -> None:
 
 def _first_failing(result: Any) -> Any:
     return next((c for c in result.checks.values() if not c.passed), None)
-
-
-# -- the inline role's results (notebooks) -----------------------------------------------
-
-
-class InlineBook:
-    """Collects the checks run in this process, kata by kata (inline role)."""
-
-    def __init__(self, state: GradingState) -> None:
-        self.state = state
-
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: Any):
-        from mlkata.engine.child import learner_message
-        from mlkata.engine.results import CheckResult, KataResult
-
-        report = yield
-        found = kata_of(Path(item.path)) if _is_grader(item) else None
-        if found is None:
-            return report
-        results = self.state.results
-        result = results.katas.get(found)
-        if result is None:
-            result = KataResult(*found)
-            results.add(result, complete=False)
-        if report.when == "call" or report.failed or report.skipped:
-            previous = result.checks.get(item.name)
-            if previous is None or previous.passed:  # teardown never hides a failure
-                marker = item.get_closest_marker("points")
-                weight = float(marker.args[0]) if marker and marker.args else 1.0
-                message = "" if report.passed else learner_message(report)
-                result.checks[item.name] = CheckResult(
-                    item.name, bool(report.passed), weight, message, item.nodeid
-                )
-        return report
 
 
 # -- the summary and the record ----------------------------------------------------------

@@ -87,6 +87,7 @@ def _given(name, source):
         parent = _sys.modules[package] = _types.ModuleType(package)
         parent.__path__ = []
     module = _sys.modules[name] = _types.ModuleType(name)
+    module.__kata_source__ = source  # graded as this kata's file
     exec(compile(source, f"<given {name}>", "exec"), module.__dict__)
     setattr(parent, leaf, module)
 '''
@@ -152,6 +153,7 @@ def autograded_code(
             f'    "{kata}",',
             f"    functions={functions!r},",
             f"    timeout={timeout:g},",
+            f"    given={_literal(source.given)},",
             f"    source={_literal(grader_source)},",
             ")",
         ]

@@ -4,70 +4,54 @@ This runs inside a notebook's kernel, during ``nbgrader autograde`` (or when a t
 runs a source notebook). The first autograded cell of a kata registers the kata's
 grader, whose source is embedded in that cell's hidden region. Each autograded cell
 stands for one grader test function (all of its parametrised cases). The first cell
-to need results runs the whole grader once, in-process with pytest, against the
-functions the notebook defines (one pytest session per notebook, not per cell); every
-cell then reports its own test function's checks and
+to need results grades the kata once, and every cell then reports its own test
+function's checks:
 
-- prints how many passed when they all pass: the cell gets its points;
-- prints what failed and returns the points earned when some pass: a number as the
+- it prints how many passed when they all pass: the cell gets its points;
+- it prints what failed and returns the points earned when some pass: a number as the
   cell's result is nbgrader's partial credit;
-- raises :class:`ChecksFailed` when none passes: no points. Its traceback is only the
-  failure messages, so no hidden test code reaches the feedback.
+- it raises :class:`ChecksFailed` when none passes: no points. Its traceback is only
+  the failure messages, so no hidden test code reaches the feedback.
 
-Every check has a time limit (:data:`CHECK_TIME_LIMIT_S`, or the one the cell
-registers). After ``HANG_LIMIT`` checks of one kata have timed out, the kata is taken to
-hang and its other checks fail at once: an infinite loop costs seconds, not minutes, and
-the notebook's other cells and notebooks are still graded. Re-running the solution cell
-(new function objects) makes the next autograded cell grade afresh.
+The kata is graded as every kata is, by the engine's supervisor
+(:mod:`mlkata.engine.supervisor`), never in the kernel itself: the solution cell's
+code (after the kata's given imports, and with the earlier katas the given cell
+defines) is written to a private folder and graded there in a child process. Code
+that crashes, exits, hangs or floods its output costs that kata's checks only; the
+kernel, the notebook's other cells and the other notebooks go on. Re-running the
+solution cell (new function objects) makes the next autograded cell grade afresh.
 
-:func:`run_grader` is the one place that runs a grader against a notebook's functions.
+:func:`run_grader` is the one place that grades a notebook's functions.
 """
 
 from __future__ import annotations
 
 import atexit
+import linecache
+import re
 import shutil
+import sys
 import tempfile
-import threading
-import types
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from mlkata.engine.checks import CPU_TIMER
 from mlkata.engine.curriculum import earned as earned_points
-from mlkata.engine.layout import GRADERS, grader_path
-from mlkata.engine.limits import Limits
+from mlkata.engine.layout import GRADERS, grader_path, kata_path
+from mlkata.engine.limits import Limits, default_limits
 from mlkata.engine.results import CheckResult
-from mlkata.engine.run import pytest_args, run_pytest
 
 CHECK_TIME_LIMIT_S = Limits().check_cpu_s
 """CPU seconds a hidden check may use, unless its grader marks it with a longer limit."""
 
-# In the kernel the engine's CPU-time interrupt (mlkata.engine.checks) limits each
-# check. Where it cannot (no ITIMER_PROF, or not the main thread), pytest-timeout's
-# thread method is a wall-clock backstop, generous so that a busy machine does not trip
-# it.
-CPU_LIMITED = CPU_TIMER is not None and threading.current_thread() is threading.main_thread()
-TIME_LIMIT_PLUGIN = () if CPU_LIMITED else ("-p", "pytest_timeout")
-WALL_BACKSTOP_FACTOR = 10
-
-HANG_LIMIT = 2
-"""Timed-out checks after which a kata's remaining checks are failed without running."""
-
-_TIMED_OUT = ("ran out of time", "timed out after", "Timeout (>")
+GIVEN_SOURCE = "__kata_source__"
+"""Where a module the given cell defines keeps its source (see ``_given`` in cells)."""
 
 _INI = """\
 [pytest]
 addopts = --import-mode=importlib
 xfail_strict = true
-"""
-_BACKSTOP_INI = """\
-timeout = {timeout}
-timeout_method = thread
 """
 
 
@@ -93,7 +77,8 @@ class Grader:
     path: Path
     ini: Path
     functions: tuple[str, ...]
-    timed_out: int = 0
+    timeout: float = CHECK_TIME_LIMIT_S
+    given: str = ""
     graded: tuple = ()  # what the results are of: the kata's function objects
     results: dict[str, list[CheckResult]] = field(default_factory=dict)  # by test function
 
@@ -123,64 +108,21 @@ def register(
     *,
     functions: Iterable[str] = (),
     timeout: float = CHECK_TIME_LIMIT_S,
+    given: str = "",
 ) -> None:
-    """Keep the grader ``source`` of ``kata`` (``topic/slug``) for :func:`check`;
-    each of its checks may run ``timeout`` seconds."""
+    """Keep the grader ``source`` of ``kata`` (``topic/slug``) for :func:`check`.
+
+    Each of its checks may use ``timeout`` CPU seconds; ``given`` is the code the
+    kata's solution cell relies on (its imports and types, from the given cell).
+    """
     topic, slug = _split(kata)
     folder = _folder()
     path = folder / GRADERS / grader_path(topic, slug)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     ini = folder / f"pytest-{topic}-{slug}.ini"
-    text = _INI
-    if TIME_LIMIT_PLUGIN:
-        text += _BACKSTOP_INI.format(timeout=timeout * WALL_BACKSTOP_FACTOR)
-    ini.write_text(text, encoding="utf-8")
-    _GRADERS[kata] = Grader(topic, slug, path, ini, tuple(functions))
-
-
-class _NotebookPlugin:
-    """Hands the notebook's namespace to the mlkata plugin's loader; stops hung katas."""
-
-    def __init__(self, grader: Grader, module: types.ModuleType) -> None:
-        self.grader = grader
-        self.module = module
-        self.state: Any = None
-        self.expected: dict[str, int] = {}  # test function -> number of cases
-
-    def pytest_collection_finish(self, session: pytest.Session) -> None:
-        for item in session.items:
-            name = _function_of(item.name)
-            self.expected[name] = self.expected.get(name, 0) + 1
-
-    @pytest.hookimpl(trylast=True)
-    def pytest_configure(self, config: pytest.Config) -> None:
-        from mlkata.engine.plugin import grading_state
-
-        self.state = grading_state(config)
-        self.state.loader.preload(self.grader.topic, self.grader.slug, self.module)
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        if self.grader.timed_out >= HANG_LIMIT:
-            pytest.fail(
-                f"not run: {self.grader.timed_out} checks of this kata timed out already, "
-                "so it seems to hang (an infinite loop?)",
-                pytrace=False,
-            )
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.failed and report.when == "call":
-            text = report.longreprtext
-            if any(marker in text for marker in _TIMED_OUT):
-                self.grader.timed_out += 1
-
-
-def _module_of(namespace: Mapping[str, Any], topic: str, slug: str) -> types.ModuleType:
-    module = types.ModuleType(f"{topic}.{slug}", f"the notebook's {topic}/{slug}")
-    module.__dict__.update(namespace)
-    module.__name__ = f"{topic}.{slug}"
-    return module
+    ini.write_text(_INI, encoding="utf-8")
+    _GRADERS[kata] = Grader(topic, slug, path, ini, tuple(functions), timeout, given)
 
 
 def _code_file(namespace: Mapping[str, Any], functions: Iterable[str]) -> str | None:
@@ -202,49 +144,78 @@ def _function_of(check_name: str) -> str:
 
 @dataclass
 class GraderRun:
-    """One pytest session of a kata's grader against a notebook's functions."""
+    """One grading of a kata's notebook code."""
 
-    code: int  # pytest's exit code
-    output: str
-    checks: dict[str, list[CheckResult]]  # test function -> its checks, if all of them ran
-
-
-INLINE = ("--mlkata-role", "inline")
-"""Checks run in the kernel itself (the supervised runner is not used here yet)."""
+    ok: bool
+    problems: list[str]  # what went wrong that is no check's (one line each)
+    checks: dict[str, list[CheckResult]]  # test function -> its checks
 
 
-def run_grader(
-    grader: Grader, namespace: Mapping[str, Any], select: str, target: Path
-) -> GraderRun:
-    """Run the grader's tests ``select`` (a node id suffix, '' for all) on ``namespace``,
-    in this process; ``target`` is where the notebook's code comes from."""
-    module = _module_of(namespace, grader.topic, grader.slug)
-    plugin = _NotebookPlugin(grader, module)
-    args = pytest_args(
-        [f"{grader.path}{select}"],
-        target=target,
-        rootdir=_folder(),
-        extra=["-c", str(grader.ini), *TIME_LIMIT_PLUGIN, "--capture=sys", *INLINE],
+def _submission(grader: Grader, solution: str) -> tuple[Path, Path, int]:
+    """A fresh target tree with the notebook's code: (tree, kata file, line offset).
+
+    The kata's file is its given imports, then the solution cell; each earlier kata the
+    given cell defines becomes its own file, as in a learner's exercises/.
+    """
+    tree = Path(tempfile.mkdtemp(prefix="submission-", dir=_folder()))
+    for name, module in list(sys.modules.items()):
+        source = getattr(module, GIVEN_SOURCE, None)
+        if isinstance(source, str) and name.count(".") == 1:
+            path = tree / kata_path(*name.split("."))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(source, encoding="utf-8")
+    prefix = grader.given.rstrip("\n") + "\n\n\n" if grader.given.strip() else ""
+    kata_file = tree / kata_path(grader.topic, grader.slug)
+    kata_file.parent.mkdir(parents=True, exist_ok=True)
+    kata_file.write_text(prefix + solution, encoding="utf-8")
+    return tree, kata_file, prefix.count("\n")
+
+
+def _in_the_cell(message: str, kata_file: Path, offset: int) -> str:
+    """Messages point at the solution cell, not at the private file it was graded as."""
+    path = re.escape(str(kata_file))
+    message = re.sub(
+        path + r", line (\d+)",
+        lambda m: f"the solution cell, line {max(1, int(m[1]) - offset)}",
+        message,
     )
-    code, output = run_pytest(args, [plugin])
-    result = None
-    if plugin.state is not None:
-        result = plugin.state.book.katas.get((grader.topic, grader.slug))
+    return message.replace(str(kata_file), "the solution cell")
+
+
+def run_grader(grader: Grader, namespace: Mapping[str, Any]) -> GraderRun:
+    """Grade the notebook's code for ``grader``'s kata, in a supervised child process."""
+    from mlkata.engine.supervisor import KataRequest, Supervisor, SupervisorError
+
+    cell_file = _code_file(namespace, grader.functions)
+    lines = linecache.getlines(cell_file) if cell_file else []
+    if not lines:
+        problem = "the solution cell's code could not be found: run the solution cell again"
+        return GraderRun(False, [problem], {})
+    tree, kata_file, offset = _submission(grader, "".join(lines))
+    limits = replace(default_limits(), check_cpu_s=grader.timeout)
+    supervisor = Supervisor(_folder(), tree, limits=limits, extra_args=["-c", str(grader.ini)])
+    try:
+        result = supervisor.grade(KataRequest(grader.topic, grader.slug, grader.path))
+    except KeyboardInterrupt:  # nbgrader's cell timeout: end the kata's process too
+        supervisor.kill()
+        raise
+    except SupervisorError as exc:
+        return GraderRun(False, [str(exc)], {})
+    finally:
+        supervisor.close()
+        shutil.rmtree(tree, ignore_errors=True)
     by_function: dict[str, list[CheckResult]] = {}
-    for check in result.checks.values() if result is not None else []:
+    for check in result.checks.values():
+        check.message = _in_the_cell(check.message, kata_file, offset)
         by_function.setdefault(_function_of(check.name), []).append(check)
-    complete = {
-        name: checks
-        for name, checks in by_function.items()
-        if len(checks) >= plugin.expected.get(name, 0)  # not cut short
-    }
-    return GraderRun(code, output, complete)
+    problems = [_in_the_cell(e, kata_file, offset) for e in result.errors]
+    return GraderRun(result.ok, problems, by_function)
 
 
 def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> float | None:
     """Report the checks of the grader test function ``test`` of ``kata``.
 
-    ``namespace`` is the notebook's ``globals()``. Runs the grader first if these
+    ``namespace`` is the notebook's ``globals()``. Grades the kata first if these
     functions have not been graded yet. Returns None when every check passes (full
     points), the points earned when some pass; raises :class:`ChecksFailed` when none
     does.
@@ -263,28 +234,14 @@ def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> 
             ]
         )
     graded = tuple(id(namespace[name]) for name in grader.functions)
-    if grader.graded != graded:
-        grader.graded, grader.results, grader.timed_out = graded, {}, 0
-    cell_file = _code_file(namespace, grader.functions)
-    code, output = 0, ""
-    if test not in grader.results:
-        target = Path(cell_file).parent if cell_file else _folder() / "notebook"
-        # The whole grader on the first call; after an interrupted run, this test only.
-        select = f"::{test}" if grader.results else ""
-        run = run_grader(grader, namespace, select, target)
-        grader.results.update(run.checks)
-        code, output = run.code, run.output
+    problems: list[str] = []
+    if grader.graded != graded or test not in grader.results:
+        run = run_grader(grader, namespace)
+        grader.graded, grader.results, problems = graded, run.checks, run.problems
     checks = grader.results.get(test, [])
-    interrupted = code == pytest.ExitCode.INTERRUPTED
     if not checks:
-        if interrupted:
-            raise ChecksFailed(["interrupted: the cell ran longer than its time limit"])
-        tail = [line for line in output.splitlines() if line.strip()][-5:]
-        raise ChecksFailed([f"the hidden tests could not run (pytest exit code {code})", *tail])
-
-    def shown(message: str) -> str:
-        return message.replace(cell_file, "the solution cell") if cell_file else message
-
+        grader.graded = ()  # nothing graded: try again at the next cell
+        raise ChecksFailed(["the hidden tests could not run", *problems[:3]])
     failed = [c for c in checks if not c.passed]
     if not failed:
         print(f"{len(checks)} of {len(checks)} checks passed")
@@ -294,7 +251,7 @@ def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> 
     score = earned_points(points, earned / total) if total else 0.0
     passed = len(checks) - len(failed)
     lines = [f"{passed} of {len(checks)} checks passed: {score:g} of {points:g} points"]
-    lines += [f"  {c.name}: {shown(c.message)}" for c in failed]
+    lines += [f"  {c.name}: {c.message}" for c in failed]
     if score <= 0:
         raise ChecksFailed(lines)
     print("\n".join(lines))
