@@ -47,10 +47,12 @@ class ChosenIndices:
         return self._next(size)
 
     def choice(self, a, size=None, **kwargs):
+        """choice(n) or choice(range of n items) draws integers(0, n) on a Generator."""
         __tracebackhide__ = True
-        if not isinstance(a, (int, np.integer)) or a != self.n or kwargs:
+        items = np.arange(a) if isinstance(a, (int, np.integer)) else np.asarray(a)
+        if items.ndim != 1 or len(items) != self.n or kwargs:
             fail(f"rng.choice({describe(a)}, ...) is not {PROTOCOL}")
-        return self._next(size)
+        return items[self._next(size)]
 
     def __getattr__(self, name):
         __tracebackhide__ = True

@@ -169,4 +169,9 @@ def pegasos_svm(X, y, lam, n_iter, rng):
     return w
 """,
     ),
+    Variant(
+        "choice_of_the_indices",
+        "rng.choice(np.arange(n)) per step (draws integers(0, n): the same stream)",
+        replace=[(DRAW, "        i = rng.choice(np.arange(n))\n")],
+    ),
 ]
