@@ -16,18 +16,6 @@ class PRF(NamedTuple):
     f1: float
 
 
-def _ratio(num, den):
-    """num / den, and 0.0 when the denominator is 0."""
-    return float(num) / float(den) if den > 0 else 0.0
-
-
-def _scores(tp, fp, fn):
-    precision = _ratio(tp, tp + fp)
-    recall = _ratio(tp, tp + fn)
-    f1 = _ratio(2 * precision * recall, precision + recall)
-    return precision, recall, f1
-
-
 def precision_recall_f1(y_true, y_pred, average="binary"):
     r"""Precision, recall and F1 of predicted labels.
 

@@ -16,18 +16,6 @@ class PRF(NamedTuple):
     f1: float
 
 
-def _ratio(num, den):
-    """num / den, and 0.0 when the denominator is 0."""
-    return float(num) / float(den) if den > 0 else 0.0
-
-
-def _scores(tp, fp, fn):
-    precision = _ratio(tp, tp + fp)
-    recall = _ratio(tp, tp + fn)
-    f1 = _ratio(2 * precision * recall, precision + recall)
-    return precision, recall, f1
-
-
 def precision_recall_f1(y_true, y_pred, average="binary"):
     r"""Precision, recall and F1 of predicted labels.
 
@@ -80,7 +68,18 @@ def precision_recall_f1(y_true, y_pred, average="binary"):
     >>> [round(v, 6) for v in precision_recall_f1([0, 1, 2, 2], [0, 2, 2, 1], "macro")]
     [0.5, 0.5, 0.5]
     """
+
     # BEGIN SOLUTION
+    def ratio(num, den):
+        """num / den, and 0.0 when the denominator is 0."""
+        return float(num) / float(den) if den > 0 else 0.0
+
+    def scores_of(tp, fp, fn):
+        precision = ratio(tp, tp + fp)
+        recall = ratio(tp, tp + fn)
+        f1 = ratio(2 * precision * recall, precision + recall)
+        return precision, recall, f1
+
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     for name, y in (("y_true", y_true), ("y_pred", y_pred)):
         if y.ndim != 1:
@@ -102,12 +101,12 @@ def precision_recall_f1(y_true, y_pred, average="binary"):
         outside = np.setdiff1d(np.union1d(y_true, y_pred), [0, 1])
         if outside.size:
             raise ValueError(f"binary labels must be 0 or 1, got {outside.tolist()}")
-        return PRF(*_scores(*counts(1)))
+        return PRF(*scores_of(*counts(1)))
     labels = np.union1d(y_true, y_pred)
     per_class = [counts(c) for c in labels]
     if average == "micro":
         tp, fp, fn = (sum(column) for column in zip(*per_class, strict=True))
-        return PRF(*_scores(tp, fp, fn))
-    scores = np.array([_scores(*c) for c in per_class])
+        return PRF(*scores_of(tp, fp, fn))
+    scores = np.array([scores_of(*c) for c in per_class])
     return PRF(*(float(v) for v in scores.mean(axis=0)))
     # END SOLUTION

@@ -9,8 +9,8 @@ MUTANTS = [
         "precision divides by TP + FN, recall by TP + FP",
         replace=[
             (
-                "    precision = _ratio(tp, tp + fp)\n    recall = _ratio(tp, tp + fn)\n",
-                "    precision = _ratio(tp, tp + fn)\n    recall = _ratio(tp, tp + fp)\n",
+                "        precision = ratio(tp, tp + fp)\n        recall = ratio(tp, tp + fn)\n",
+                "        precision = ratio(tp, tp + fn)\n        recall = ratio(tp, tp + fp)\n",
             )
         ],
         message="precision and recall swapped",
@@ -34,7 +34,7 @@ MUTANTS = [
             (
                 "    return PRF(*(float(v) for v in scores.mean(axis=0)))\n",
                 "    p, r = scores[:, 0].mean(), scores[:, 1].mean()\n"
-                "    return PRF(float(p), float(r), _ratio(2 * p * r, p + r))\n",
+                "    return PRF(float(p), float(r), ratio(2 * p * r, p + r))\n",
             )
         ],
         message="F1 of the macro precision and recall",
@@ -44,8 +44,8 @@ MUTANTS = [
         "binary scores class 0",
         replace=[
             (
-                "        return PRF(*_scores(*counts(1)))\n",
-                "        return PRF(*_scores(*counts(0)))\n",
+                "        return PRF(*scores_of(*counts(1)))\n",
+                "        return PRF(*scores_of(*counts(0)))\n",
             )
         ],
         message="class 0",
@@ -71,8 +71,8 @@ MUTANTS = [
         "F1 as the arithmetic mean of P and R",
         replace=[
             (
-                "    f1 = _ratio(2 * precision * recall, precision + recall)\n",
-                "    f1 = (precision + recall) / 2\n",
+                "        f1 = ratio(2 * precision * recall, precision + recall)\n",
+                "        f1 = (precision + recall) / 2\n",
             )
         ],
     ),
