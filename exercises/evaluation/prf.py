@@ -68,5 +68,6 @@ def precision_recall_f1(y_true, y_pred, average="binary"):
     >>> [round(v, 6) for v in precision_recall_f1([0, 1, 2, 2], [0, 2, 2, 1], "macro")]
     [0.5, 0.5, 0.5]
     """
+
     # TODO: write precision_recall_f1 (the docstring above has the maths).
     raise NotImplementedError("precision_recall_f1 is not implemented yet")
