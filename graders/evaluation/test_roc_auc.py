@@ -9,6 +9,19 @@ from mlkata.grading import assert_close, call, describe_call, expect_error, fail
 TIES_IGNORED = "ties ignored: a tied (positive, negative) pair counts 1/2, not 0"
 TIES_WON = "ties counted as wins: a tied (positive, negative) pair counts 1/2, not 1"
 FLIPPED = "1 - AUC: a higher score should mean more likely positive (label 1)"
+ORDINAL = (
+    "tied scores were given distinct ranks (argsort of argsort): tied scores share the "
+    "mean of the ranks they occupy"
+)
+
+
+def ordinal_rank_auc(y_true, scores):
+    """The Mann-Whitney formula with ties broken by position (the mistake)."""
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    ranks = np.empty(s.size)
+    ranks[np.argsort(s, kind="stable")] = np.arange(1, s.size + 1)
+    n_pos = int(np.sum(y == 1))
+    return (ranks[y == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * (s.size - n_pos))
 
 
 def pair_fractions(y_true, scores):
@@ -31,6 +44,7 @@ def check(kata, y_true, scores, expected=None):
     if ties:
         mistakes[TIES_IGNORED] = wins
         mistakes[TIES_WON] = wins + ties
+        mistakes[ORDINAL] = ordinal_rank_auc(y_true, scores)
     if want != 0.5:
         mistakes[FLIPPED] = 1 - want
     assert_close(result, want, what="the AUC", called=called, mistakes=mistakes, atol=1e-12)

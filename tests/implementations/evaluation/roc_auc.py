@@ -42,6 +42,7 @@ MUTANTS = [
                 "    rank_sum = float(np.sum(ranks[positive]))\n",
             )
         ],
+        message="distinct ranks",
     ),
     Mutant(
         "flipped",
