@@ -86,9 +86,17 @@ def check(kata, n, k, shuffle=False, seed=None, pass_rng=True):
     for i, (test, fold) in enumerate(zip(tests, want, strict=True)):
         if test.tolist() != fold:
             how = "the f-th consecutive slice of perm" if shuffle else "consecutive indices"
+            order = np.random.default_rng(seed).permutation(n) if shuffle else np.arange(n)
+            strided = sorted(order[i::k].tolist())
+            mistake = ""
+            if test.tolist() == strided:
+                mistake = (
+                    "\n  this is what you get from a known mistake: every k-th sample "
+                    "(order[f::k]): a fold is a consecutive slice"
+                )
             fail(
                 f"{called}: the test set of fold {i} is {test.tolist()[:12]}, expected "
-                f"{fold[:12]} ({how}, sorted)"
+                f"{fold[:12]} ({how}, sorted){mistake}"
             )
         train = np.asarray(folds[i][0])
         complement = sorted(set(range(n)) - set(fold))

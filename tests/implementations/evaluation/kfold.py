@@ -49,6 +49,7 @@ MUTANTS = [
                 "        test = np.sort(order[len(folds) :: k])\n",
             )
         ],
+        message="every k-th sample",
     ),
     Mutant(
         "shuffle_with_choice",
