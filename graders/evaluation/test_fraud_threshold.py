@@ -14,6 +14,7 @@ MONOTONE = (
     "scanned down from the top and stopped at the first threshold that fails: precision "
     "is not monotone in t, so every observed score is a candidate"
 )
+EXCLUSIVE = "precision > target required: a precision equal to the target is enough (>=)"
 TIES = (
     "tied scores split: a threshold at a score flags every sample with that score, "
     "so precision is only defined after the whole tied run"
@@ -61,11 +62,13 @@ def check(kata, y_true, scores, target, expected=None):
     if expected is not None:
         assert_close(want, expected, what="the grader's own reference")
     strict = qualifying(y, s, target, strict=True)
+    above = qualifying(y, s, target + 1e-12 * target)
     mistakes = {
         STRICT: min(strict) if strict else math.inf,
         LARGEST: max(ok) if ok else math.inf,
         MONOTONE: from_the_top(y, s, target),
         TIES: split_ties(y, s, target),
+        EXCLUSIVE: min(above) if above else math.inf,
     }
     mistakes = {k: v for k, v in mistakes.items() if v != want and math.isfinite(v)}
     if result is None or (isinstance(result, float) and math.isnan(result)):

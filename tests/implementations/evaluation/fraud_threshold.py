@@ -54,6 +54,7 @@ MUTANTS = [
         "target_exclusive",
         "requires precision > target",
         replace=[("    ok = precision >= target\n", "    ok = precision > target\n")],
+        message="equal to the target is enough",
     ),
     Mutant(
         "nan_when_none",
