@@ -65,12 +65,25 @@ def check(kata, scores, y, *args, expected=None):
     g = gradient(want[0], want[1], s, t)
     if np.max(np.abs(g)) > 1e-8 * s.size:
         fail(f"grader self-check: the reference is not at the optimum (gradient {g})")
+    wrong = {SMOOTHING: fit(s, smoothed_targets(t)), SIGNS: -want}
+    far = np.abs(np.array([a, b], dtype=float) - want) > 1e-7 + 1e-6 * np.abs(want)
+    named = any(np.allclose([a, b], v, rtol=1e-6, atol=1e-7) for v in wrong.values())
+    if np.any(far) and not named and np.all(np.isfinite([a, b])):
+        g_here = gradient(float(a), float(b), s, t)
+        if np.max(np.abs(g_here)) > 1e-6 * s.size:
+            fail(
+                f"{called} returned (a, b) = ({float(a)!r}, {float(b)!r}), expected "
+                f"({want[0]!r}, {want[1]!r}): not at the maximum of the likelihood, where "
+                f"the gradient sum (sigma(a s + b) - y) (s, 1) is {g_here.round(6).tolist()}, "
+                "not 0. Newton's method has not converged: iterate until the step is "
+                "negligible, with the Hessian sum p (1 - p) (s, 1)(s, 1)^T"
+            )
     assert_close(
         [a, b],
         want,
         what="(a, b)",
         called=called,
-        mistakes={SMOOTHING: fit(s, smoothed_targets(t)), SIGNS: -want},
+        mistakes=wrong,
         **AT_OPTIMUM,
     )
     return float(a), float(b)

@@ -30,6 +30,7 @@ MUTANTS = [
         "two_iterations",
         "stops after two Newton steps",
         replace=[("    for _ in range(int(max_iter)):\n", "    for _ in range(2):\n")],
+        message="not at the maximum of the likelihood",
     ),
     Mutant(
         "gradient_steps",
@@ -40,6 +41,7 @@ MUTANTS = [
                 "        step = 0.01 * grad / len(t)\n",
             )
         ],
+        message="not at the maximum of the likelihood",
     ),
     Mutant(
         "no_intercept",
@@ -61,6 +63,7 @@ MUTANTS = [
         replace=[
             ("        hess = (X * (p * (1 - p))[:, None]).T @ X\n", "        hess = X.T @ X\n")
         ],
+        message="not at the maximum of the likelihood",
     ),
     Mutant(
         "one_class_accepted",
