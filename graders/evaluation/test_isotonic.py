@@ -8,6 +8,8 @@ import pytest
 
 from mlkata.grading import assert_close, call, describe_call, expect_error, fail
 
+NON_INCREASING = "a non-increasing fit: isotonic here means non-decreasing"
+
 
 def min_max(y, w=None):
     """The isotonic fit by its min-max characterisation, from prefix sums."""
@@ -33,15 +35,23 @@ def check(kata, y, w=None, expected=None, mistakes=None):
         assert_close(want, expected, what="the grader's own reference")
     known = dict(mistakes or {})
     y_arr = np.asarray(y, dtype=float)
-    known["a non-increasing fit: isotonic here means non-decreasing"] = min_max(
-        y_arr[::-1], None if w is None else np.asarray(w, dtype=float)[::-1]
-    )[::-1]
+    decreasing = min_max(y_arr[::-1], None if w is None else np.asarray(w, dtype=float)[::-1])
+    known[NON_INCREASING] = decreasing[::-1]
+    fitted = np.asarray(result, dtype=float)
+    if (
+        fitted.shape == want.shape
+        and np.any(np.diff(fitted) < -1e-12)
+        and not np.allclose(fitted, decreasing[::-1])
+    ):
+        i = int(np.argmax(np.diff(fitted) < -1e-12))
+        fail(
+            f"{called}: the fit decreases from index {i} to {i + 1} ({fitted[i]!r} > "
+            f"{fitted[i + 1]!r}): after pooling, the new block can be below the block "
+            "before it; keep pooling backwards while a violation remains"
+        )
     if w is not None:
         known["the weights were ignored: each block's value is its WEIGHTED mean"] = min_max(y)
     assert_close(result, want, what="the fitted values", called=called, mistakes=known)
-    fitted = np.asarray(result, dtype=float)
-    if np.any(np.diff(fitted) < -1e-12):
-        fail(f"{called}: the fit decreases somewhere")
     return fitted
 
 

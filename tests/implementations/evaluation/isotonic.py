@@ -38,6 +38,7 @@ MUTANTS = [
                 "        if len(means) > 1 and means[-2] > means[-1]:\n",
             )
         ],
+        message="keep pooling backwards",
     ),
     Mutant(
         "merge_forgets_size",
