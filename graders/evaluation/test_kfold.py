@@ -173,6 +173,21 @@ def test_kfold_indices_partition(kata, rng):
         fail("the test folds should partition 0 .. n - 1, each index in k - 1 train sets")
 
 
+def test_kfold_indices_index_a_data_matrix(kata, rng):
+    """Do the index arrays select rows of a data matrix, the test rows covering it once?"""
+    X = rng.normal(size=(13, 2))
+    folds = check(kata, 13, 4, shuffle=True, seed=5)
+    stacked = np.concatenate([X[np.asarray(test)] for _, test in folds])
+    rows = np.concatenate([np.asarray(test) for _, test in folds])
+    assert_close(stacked[np.argsort(rows)], X, what="the test rows put back in order")
+    for train, test in folds:
+        assert_close(
+            X[np.asarray(train)].shape,
+            (13 - np.asarray(test).size, 2),
+            what="the shape of X[train]",
+        )
+
+
 def test_kfold_indices_different_seeds_give_different_folds(kata):
     """Do two seeds give two different shuffles (the rng is really used)?"""
     a = check(kata, 30, 3, shuffle=True, seed=1)
