@@ -147,6 +147,17 @@ def test_platt_scaling_large_scores(kata, rng):
     check(kata, s, y)
 
 
+def test_platt_scaling_follows_an_affine_change_of_scores(kata, rng):
+    """With scores c s + d (c > 0), is the fit a / c, b - a d / c (the same probabilities)?"""
+    s, y = overlapping_data(rng, 120)
+    a, b = check(kata, s, y)
+    c, d = 4.0, -2.5
+    a2, b2 = check(kata, c * s + d, y)
+    assert_close(
+        [a2, b2], [a / c, b - a * d / c], what="(a, b) for the scores 4 s - 2.5", **AT_OPTIMUM
+    )
+
+
 def test_platt_scaling_mean_matches_rate(kata, rng):
     """At the optimum, do the fitted probabilities average to the rate of positives?"""
     s, y = overlapping_data(rng, 150)
