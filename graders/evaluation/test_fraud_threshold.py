@@ -173,6 +173,16 @@ def test_threshold_for_precision_meets_the_target(kata, rng):
             fail(f"flagging scores >= {t} has precision {achieved}, below {target}")
 
 
+def test_threshold_for_precision_rises_with_the_target(kata, rng):
+    """Does a higher target never give a lower threshold (fewer scores qualify)?"""
+    y = rng.integers(0, 2, size=30)
+    s = np.round(rng.normal(size=30) + y, 1)
+    targets = [away_from_achievable(t, 30) for t in (0.3, 0.45, 0.6, 0.75, 0.9)]
+    found = [check(kata, y, s, t) for t in targets]
+    if any(b < a for a, b in zip(found[:-1], found[1:], strict=True)):
+        fail(f"targets {targets} gave thresholds {found}: a higher target lowered it")
+
+
 def test_threshold_for_precision_leaves_inputs_unchanged(kata, rng):
     """Are y_true and scores left exactly as they were (no in-place sort)?"""
     y, s = rng.integers(0, 2, size=25), rng.normal(size=25)
