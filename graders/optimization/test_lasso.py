@@ -120,8 +120,8 @@ def test_lasso_coordinate_descent_documented_example(kata):
 def test_lasso_coordinate_descent_orthogonal_design_closed_form(kata):
     """With X.T @ X = n I, is w the soft-thresholded X.T @ y / n?
 
-    X = 2 x Hadamard(4) columns scaled so that X.T X = 4 I, y = [4, 2, 0, -2]:
-    X.T y / 4 = [1, 1.5, 0.5, 1]... thresholded at lam = 0.75.
+    X is the 4 x 4 Hadamard matrix (X.T X = 4 I, n = 4) and y = [4, 2, 0, -2], so
+    X.T y / n = [1, 1, 2, 0]; soft-thresholded at lam = 0.75 it gives [0.25, 0.25, 1.25, 0].
     """
     H = np.array([[1, 1, 1, 1], [1, -1, 1, -1], [1, 1, -1, -1], [1, -1, -1, 1]], dtype=float)
     y = np.array([4.0, 2.0, 0.0, -2.0])
@@ -139,6 +139,7 @@ def test_lasso_coordinate_descent_orthogonal_design_closed_form(kata):
             "lam scaled twice by n (the objective is (1/2n)||y - Xw||^2)": soft(z, lam * 4),
         },
     )
+    assert_close(w, [0.25, 0.25, 1.25, 0.0], what="w")
 
 
 def test_lasso_coordinate_descent_one_sweep_is_cyclic_from_zero(kata, rng):
