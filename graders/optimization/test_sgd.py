@@ -110,8 +110,11 @@ class FixedPermutations:
             fail(f"rng.permutation was asked for {n} items, the protocol needs {len(perm)}")
         return perm.copy()
 
-    def permutation(self, n):
-        return self._next(int(n))
+    def permutation(self, x):
+        if np.ndim(x) == 0:
+            return self._next(int(x))
+        x = np.asarray(x)
+        return x[self._next(len(x))]
 
     def shuffle(self, x):
         x[...] = np.asarray(x)[self._next(len(x))]

@@ -128,4 +128,27 @@ def sgd_linear_regression(X, y, lr, n_epochs, batch_size, rng):
     return w
 """,
     ),
+    Variant(
+        "permute_rows",
+        "rng.permutation of the stacked rows [X | y] (the same draws as rng.permutation(n)), "
+        "then consecutive slices of the shuffled copy",
+        append="""
+def sgd_linear_regression(X, y, lr, n_epochs, batch_size, rng):
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if X.ndim != 2 or y.ndim != 1 or X.size == 0 or len(y) != len(X):
+        raise ValueError("X must be a non-empty (n, d) array and y an (n,) array")
+    if lr <= 0 or n_epochs < 0 or batch_size < 1 or batch_size != int(batch_size):
+        raise ValueError("need lr > 0, n_epochs >= 0 and an integer batch_size >= 1")
+    n, d = X.shape
+    w = np.zeros(d)
+    data = np.column_stack([X, y])
+    for _ in range(n_epochs):
+        shuffled = rng.permutation(data)
+        for k in range(0, n, batch_size):
+            Xb, yb = shuffled[k : k + batch_size, :d], shuffled[k : k + batch_size, d]
+            w = w - lr * 2 * Xb.T @ (Xb @ w - yb) / len(yb)
+    return w
+""",
+    ),
 ]
