@@ -29,7 +29,8 @@ def logistic_regression_newton(X, y, l2=1e-4, tol=1e-10, max_iter=100):
         \qquad p = \sigma(z),
 
     and each step solves :math:`\nabla^2 J\,\Delta = -\nabla J`. The step is halved
-    while it would increase J (a safeguard; near the optimum the full step is taken),
+    while it would increase J by more than round-off (a safeguard far from the optimum;
+    near it the full step is taken),
     and the iteration stops once :math:`\lVert \nabla J \rVert_\infty \le` tol, once the
     step is negligible, or after max_iter steps. :math:`\sigma` and the log-loss are
     evaluated without overflow (``logaddexp``), so separable data with large logits
@@ -103,10 +104,11 @@ def logistic_regression_newton(X, y, l2=1e-4, tol=1e-10, max_iter=100):
         hess = (X.T * (p * (1.0 - p))) @ X / n + l2 * np.eye(d)
         step = np.linalg.solve(hess, -grad)
         alpha = 1.0
+        slack = 1e-13 * (1.0 + abs(value))  # J's round-off: do not halve on noise
         while alpha > 1e-10:
             candidate = w + alpha * step
             new_value = _objective(X, y, candidate, l2)
-            if new_value <= value:
+            if new_value <= value + slack:
                 break
             alpha /= 2
         else:
