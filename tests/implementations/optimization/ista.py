@@ -118,4 +118,21 @@ def ista_lasso(X, y, lam, n_iter):
             )
         ],
     ),
+    Variant(
+        "power_iteration",
+        "L by a power iteration on X.T X / n, stopped when the estimate settles to 1e-12",
+        replace=[
+            (
+                "L = np.linalg.norm(X, 2) ** 2 / n",
+                "v = np.ones(d) / np.sqrt(d) + np.arange(d) * 1e-3\n"
+                "    L, previous = 0.0, -1.0\n"
+                "    for _ in range(100000):\n"
+                "        u = X.T @ (X @ v) / n\n"
+                "        L, previous = float(np.linalg.norm(u)), L\n"
+                "        if L == 0.0 or abs(L - previous) <= 1e-12 * L:\n"
+                "            break\n"
+                "        v = u / L",
+            )
+        ],
+    ),
 ]
