@@ -8,12 +8,6 @@ handful of steps, and it must stay finite when the logits are large.
 import numpy as np
 
 
-def _objective(X, y, w, l2):
-    """Mean log-loss + (l2/2)||w||^2, the log-loss as logaddexp(0, z) - y z (no overflow)."""
-    z = X @ w
-    return float(np.mean(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float(w @ w)
-
-
 def logistic_regression_newton(X, y, l2=1e-4, tol=1e-10, max_iter=100):
     r"""Fit L2-regularised logistic regression by Newton's method, starting from w = 0.
 

@@ -8,12 +8,6 @@ handful of steps, and it must stay finite when the logits are large.
 import numpy as np
 
 
-def _objective(X, y, w, l2):
-    """Mean log-loss + (l2/2)||w||^2, the log-loss as logaddexp(0, z) - y z (no overflow)."""
-    z = X @ w
-    return float(np.mean(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float(w @ w)
-
-
 def logistic_regression_newton(X, y, l2=1e-4, tol=1e-10, max_iter=100):
     r"""Fit L2-regularised logistic regression by Newton's method, starting from w = 0.
 
@@ -94,7 +88,12 @@ def logistic_regression_newton(X, y, l2=1e-4, tol=1e-10, max_iter=100):
     if int(max_iter) != max_iter or max_iter < 0:
         raise ValueError(f"max_iter must be an integer >= 0, got {max_iter}")
     w = np.zeros(d)
-    value = _objective(X, y, w, l2)
+
+    def objective(w):
+        z = X @ w  # the log-loss as logaddexp(0, z) - y z: no overflow, no log(0)
+        return float(np.mean(np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * float(w @ w)
+
+    value = objective(w)
     for _ in range(int(max_iter)):
         z = X @ w
         p = np.exp(-np.logaddexp(0.0, -z))  # sigmoid(z) without overflow
@@ -107,7 +106,7 @@ def logistic_regression_newton(X, y, l2=1e-4, tol=1e-10, max_iter=100):
         slack = 1e-13 * (1.0 + abs(value))  # J's round-off: do not halve on noise
         while alpha > 1e-10:
             candidate = w + alpha * step
-            new_value = _objective(X, y, candidate, l2)
+            new_value = objective(candidate)
             if new_value <= value + slack:
                 break
             alpha /= 2
