@@ -43,6 +43,14 @@ MUTANTS = [
         message="max_iter=None",
     ),
     Mutant(
+        "zero_max_iter_means_default",
+        "max_iter = max_iter or n, so max_iter = 0 runs n iterations",
+        replace=[
+            ("    if max_iter is None:\n        max_iter = n\n", "    max_iter = max_iter or n\n"),
+        ],
+        message="is wrong",
+    ),
+    Mutant(
         "one_iteration_short",
         "runs max_iter - 1 iterations",
         replace=[
