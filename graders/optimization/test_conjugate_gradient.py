@@ -24,6 +24,13 @@ STEEPEST = (
     "p <- r + beta p with beta = r_new^T r_new / r^T r"
 )
 ABSOLUTE = "stopped at x = 0: the stopping rule is relative, ||r|| <= tol * ||b||"
+FROM_B = "started from x = b: CG starts from x = 0, with r = p = b"
+
+
+def from_b(A, b, k):
+    """k CG iterations started from x = b: b plus the Krylov minimiser for r0 = b - Ab."""
+    A, b = np.asarray(A, float), np.asarray(b, float)
+    return b + krylov_iterate(A, b - A @ b, k)
 
 
 def krylov_iterate(A, b, k):
@@ -84,8 +91,16 @@ def test_conjugate_gradient_first_iterate_by_hand(kata):
 
     r = p = b = [1, 2], Ab = [6, 7], alpha = b^T b / b^T A b = 5/20.
     """
-    called, x = run(kata, [[4.0, 1.0], [1.0, 3.0]], [1.0, 2.0], max_iter=1)
-    assert_close(x, [0.25, 0.5], rtol=1e-12, what="x after one iteration", called=called)
+    A, b = [[4.0, 1.0], [1.0, 3.0]], [1.0, 2.0]
+    called, x = run(kata, A, b, max_iter=1)
+    assert_close(
+        x,
+        [0.25, 0.5],
+        rtol=1e-12,
+        what="x after one iteration",
+        called=called,
+        mistakes={FROM_B: from_b(A, b, 1), "no iteration was taken": [0.0, 0.0]},
+    )
 
 
 @pytest.mark.points(3)
@@ -103,7 +118,14 @@ def test_conjugate_gradient_iterates_minimise_over_krylov_spaces(kata, rng, k):
         atol=1e-9 * np.linalg.norm(want),
         what=f"x after {k} iterations",
         called=called,
-        mistakes={STEEPEST: steepest_descent(A, b, k)},
+        mistakes={
+            STEEPEST: steepest_descent(A, b, k),
+            FROM_B: from_b(A, b, k),
+            "one iteration too few: max_iter iterations were asked for": krylov_iterate(
+                A, b, k - 1
+            ),
+            "one iteration too many": krylov_iterate(A, b, k + 1),
+        },
     )
 
 

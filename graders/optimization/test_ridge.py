@@ -20,6 +20,7 @@ NO_INTERCEPT = (
 )
 MEAN_ONLY = "b = mean(y): the intercept is mean(y) - mean(X) @ w"
 UNCENTRED = "w was fitted on uncentred X and y: centre them before solving for w"
+FITTED_ANYWAY = "an intercept was fitted although fit_intercept=False: use X and y as they are"
 
 
 def block_solve(X, y, lam, fit_intercept=True, lam_b=0.0):
@@ -53,6 +54,8 @@ def known_mistakes(X, y, lam, fit_intercept):
             out[UNCENTRED] = (w0, float(y.mean() - X.mean(axis=0) @ w0))
         w = block_solve(X, y, lam, True)[0]
         out[MEAN_ONLY] = (w, float(y.mean()))
+    else:
+        out[FITTED_ANYWAY] = block_solve(X, y, lam, True)
     return out
 
 

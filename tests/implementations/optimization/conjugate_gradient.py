@@ -56,6 +56,7 @@ MUTANTS = [
         replace=[
             ("    for _ in range(max_iter):\n", "    for _ in range(max(max_iter - 1, 0)):\n")
         ],
+        message="one iteration too few",
     ),
     Mutant(
         "starts_from_b",
@@ -63,6 +64,7 @@ MUTANTS = [
         replace=[
             ("    x = np.zeros(n)\n    r = b.copy()\n", "    x = b.copy()\n    r = b - A @ x\n"),
         ],
+        message="started from x = b",
     ),
     Mutant(
         "residual_aliases_b",

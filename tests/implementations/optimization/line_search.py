@@ -48,6 +48,7 @@ MUTANTS = [
         "no_descent_check",
         "never checks g^T d < 0 (and loops until alpha underflows)",
         replace=[("    if not slope < 0:\n", "    if False:\n")],
+        message="d goes uphill",
     ),
     Mutant(
         "no_parameter_checks",

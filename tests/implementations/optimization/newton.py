@@ -80,6 +80,7 @@ MUTANTS = [
                 "        H = np.asarray(hess(x.copy()), dtype=float)\n        np.linalg.cholesky(H)\n        if np.linalg.norm(g) <= tol:\n            return Newton(x, k)\n",
             )
         ],
+        message="before using the Hessian",
     ),
     Mutant(
         "pseudo_inverse",

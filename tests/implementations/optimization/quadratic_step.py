@@ -49,6 +49,7 @@ MUTANTS = [
                 "    values = np.sort(np.linalg.eigvals(A).real)\n",
             ),
         ],
+        message="its own eigenvalues say nothing",
     ),
     Mutant(
         "exact_symmetry_check",

@@ -75,6 +75,7 @@ def ridge_regression(X, y, lam, fit_intercept=True):
             ("    if fit_intercept:\n        x_mean", "    if True:\n        x_mean"),
             ("if fit_intercept else 0.0", "if True else 0.0"),
         ],
+        message="although fit_intercept=False",
     ),
     Mutant(
         "centres_in_place",
