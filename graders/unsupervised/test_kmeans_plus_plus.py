@@ -87,13 +87,16 @@ class ScriptedRng:
     def choice(self, a, size=None, replace=True, p=None, **kwargs):
         if not self.calls:
             fail(f"the first index must come from rng.integers(n), not rng.choice: {PROTOCOL}")
-        if p is None or size is not None:
-            fail(f"rng.choice was called with size={size!r}, p={p!r}: follow {PROTOCOL}")
+        one = size in (None, 1, (1,))  # size=1 draws the same single uniform
+        population = np.arange(a) if np.ndim(a) == 0 else np.asarray(a)
+        if p is None or not one or not np.array_equal(population, np.arange(np.size(p))):
+            fail(f"rng.choice was called with a={a!r}, size={size!r}, p={p!r}: follow {PROTOCOL}")
         if not self.picks:
             fail(f"rng.choice was called more often than k - 1 times: follow {PROTOCOL}")
         self.calls.append("choice")
         self.ps.append(np.array(p, dtype=float))
-        return self.picks.pop(0)
+        pick = self.picks.pop(0)
+        return pick if size is None else np.full(size, pick)
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -104,4 +104,15 @@ def kmeans_plus_plus(X, k, rng):
     return np.array([X[i] for i in idx])
 """,
     ),
+    Variant(
+        "choice_of_arange_size_one",
+        "rng.integers(0, n), then rng.choice(np.arange(n), size=1, p=...)[0]",
+        replace=[
+            ("chosen = [int(rng.integers(n))]", "chosen = [int(rng.integers(0, n))]"),
+            (
+                "j = int(rng.choice(n, p=d2 / d2.sum()))",
+                "j = int(rng.choice(np.arange(n), size=1, p=d2 / d2.sum())[0])",
+            ),
+        ],
+    ),
 ]
