@@ -261,7 +261,8 @@ def test_dev_check_unknown_slug_is_one_line(repo, monkeypatch, capsys):
     """Is a slug that is not in curriculum.toml refused in one line with a suggestion?"""
     code, lines, err = dev(repo, monkeypatch, capsys, "check", "sigmod")
     assert code == 2 and lines == []
-    assert err == "mlkata: no kata `sigmod` in curriculum.toml: did you mean sigmoid?\n"
+    assert err.startswith("mlkata: no kata `sigmod` in curriculum.toml: did you mean sigmoid")
+    assert err.count("\n") == 1
 
 
 def test_dev_check_grades_stubs_solutions_and_examples(repo, monkeypatch, capsys):
@@ -448,12 +449,12 @@ def test_dev_new_after_puts_the_entry_after_that_kata(repo, monkeypatch, capsys)
 
 def test_dev_new_topic_goes_at_the_end_with_a_title(repo, monkeypatch, capsys):
     """Does a kata of a new topic start a section at the end, its topic titled?"""
-    code, _, _ = dev(repo, monkeypatch, capsys, "new", "optimisation/adam")
+    code, _, _ = dev(repo, monkeypatch, capsys, "new", "geometry/rotation")
     assert code == 0
-    assert _entries(repo)[-1] == ("optimisation", "adam")
+    assert _entries(repo)[-1] == ("geometry", "rotation")
     curriculum = load_curriculum(repo / "curriculum.toml")
-    assert curriculum.topic_titles["optimisation"] == "Optimisation"
-    assert "\n# --- optimisation ---" in (repo / "curriculum.toml").read_text()
+    assert curriculum.topic_titles["geometry"] == "Geometry"
+    assert "\n# --- geometry ---" in (repo / "curriculum.toml").read_text()
 
 
 @pytest.mark.parametrize(

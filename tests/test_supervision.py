@@ -89,10 +89,12 @@ CASES = {
         "",
         "and the code did not stop",
     ),
+    # The interrupt lands in the try (swallowed: ended from outside) or, now and then,
+    # between two iterations (it escapes): either way the check ran out of time.
     "a loop that swallows the interrupt": (
         "while True:\n    try:\n        sum(range(100))\n    except BaseException:\n        pass",
         "",
-        "and the code did not stop",
+        "ran out of time: more than 0.5 s of CPU time",
     ),
     "sleeping forever": ("import time\ntime.sleep(1000)", "", "did nothing for 2 s"),
     "an import that waits forever": ("", "import time\ntime.sleep(1000)", "did nothing for 2 s"),

@@ -259,10 +259,13 @@ def test_best_split_rejects_bad_input(kata, X, y, criterion, why):
     expect_error(ValueError, kata.best_split, X, y, criterion=criterion, why=why)
 
 
+# The catalogue sets no efficiency tier for best_split: the size is one where even a
+# brute force over every midpoint with a plain-Python impurity (the learner's own
+# gini or information_gain katas) stays well inside the limit.
 @pytest.mark.timeout(5)
 def test_best_split_large_node(kata, rng):
-    """Does a node of 3000 samples and 8 features find the one perfect split quickly?"""
-    X = rng.normal(size=(3000, 8))
+    """Does a node of 300 samples and 6 features find the one perfect split?"""
+    X = rng.normal(size=(300, 6))
     y = (X[:, 5] > 0.3).astype(int)
     below, above = X[y == 0, 5].max(), X[y == 1, 5].min()
     p = y.mean()

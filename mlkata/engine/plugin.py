@@ -124,6 +124,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config, parser: Any, args: Any) -> None:
+    # As early as a run's options are known: the grading worker imports pytest and
+    # NumPy while this process loads plugins and collects.
+    known = early_config.known_args_namespace
+    role = getattr(known, "mlkata_role", None) or os.environ.get(ROLE_ENV) or "supervise"
+    busy_elsewhere = getattr(known, "collectonly", False) or getattr(known, "help", False)
+    if role == "supervise" and not busy_elsewhere and not getattr(known, "numprocesses", None):
+        from mlkata.engine.supervisor import prestart
+
+        prestart()
+
+
 def argparse_hidden() -> str:
     import argparse
 
