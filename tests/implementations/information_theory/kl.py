@@ -226,6 +226,20 @@ def _check(p, q, base):
     return p, q
 """
 
+MUTANTS += [
+    Mutant(
+        "tiny_q_is_zero",
+        "treats q_i < 1e-12 as 0 (an absolute threshold): returns inf for tiny q",
+        replace=[
+            (
+                '    if np.any(q[support] == 0):\n        return float("inf")  # q_i = 0 < p_i: log(p_i / q_i) = +inf\n',
+                '    if np.any(q[support] < 1e-12):\n        return float("inf")\n',
+            )
+        ],
+        message="not q_i below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "masked_ratio",
