@@ -240,6 +240,23 @@ MUTANTS += [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "loose_sum_tolerance",
+        "kl_divergence accepts a distribution whose sum is within 1e-6 of 1 (not 1e-9)",
+        append="""
+_own_kl = kl_divergence
+
+
+def kl_divergence(p, q, base=2.0):
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 1 and p.size and abs(p.sum() - 1.0) <= 1e-6:
+        p = p / p.sum()
+    return _own_kl(p, q, base)
+""",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "masked_ratio",
