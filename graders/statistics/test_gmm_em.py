@@ -242,13 +242,22 @@ GOOD_C = [np.eye(2), np.eye(2)]
     "X, weights, means, covs, why",
     [
         (GOOD_X, [0.5, 0.6], GOOD_M, GOOD_C, "the weights sum to 1.1"),
+        (GOOD_X, [0.5, 0.5 - 1e-8], GOOD_M, GOOD_C, "the weights sum to 1 - 1e-8 (tol 1e-9)"),
         (GOOD_X, [1.5, -0.5], GOOD_M, GOOD_C, "a negative weight"),
         (GOOD_X, GOOD_W, [[0.0, 0.0]], GOOD_C, "means has 1 row for 2 components"),
         (GOOD_X, GOOD_W, GOOD_M, [np.eye(3), np.eye(3)], "covs are 3 x 3 for 2-D data"),
         (np.empty((0, 2)), GOOD_W, GOOD_M, GOOD_C, "X has no rows"),
         (GOOD_X, GOOD_W, GOOD_M, [np.eye(2), [[1.0, 0.5], [0.0, 1.0]]], "covs[1] is not symmetric"),
     ],
-    ids=["weights-sum", "negative-weight", "means-shape", "covs-shape", "empty", "asymmetric"],
+    ids=[
+        "weights-sum",
+        "weights-sum-1e-8",
+        "negative-weight",
+        "means-shape",
+        "covs-shape",
+        "empty",
+        "asymmetric",
+    ],
 )
 def test_gmm_em_step_rejects_bad_input(kata, X, weights, means, covs, why):
     """Does bad input raise ValueError with a message?"""

@@ -99,6 +99,11 @@ def gmm_em_step(X, weights, means, covs):
 
 MUTANTS += [
     Mutant(
+        "loose_weight_sum_tolerance",
+        "accepts weights whose sum is within 1e-6 of 1 (the convention is 1e-9)",
+        replace=[("abs(weights.sum() - 1.0) > 1e-9", "abs(weights.sum() - 1.0) > 1e-6")],
+    ),
+    Mutant(
         "global_shift",
         "log-sum-exp over components shifted by the maximum over all points, not per point",
         replace=[
