@@ -53,11 +53,24 @@ def reference(params, X, y):
     return reference_loss(params, X, y), grads, relu_at_zero
 
 
+def _stability_advice(exc):
+    if "overflow" in str(exc):
+        return "shift each row of logits by its maximum before exp (exp(1000) overflows)"
+    return (
+        "log(0) or 0/0: a row's sum of exponentials underflowed to 0, as when every row is "
+        "shifted by the global maximum instead of its own; shift each row by its own "
+        "maximum (logits.max(axis=1, keepdims=True))"
+    )
+
+
 def check(kata, params, X, y, lr=0.1, *, strict=False, **tolerance):
     """Call mlp_backprop_step (under strict floats if ``strict``) and check every output."""
     f = kata.mlp_backprop_step
     called = describe_call(f, params, X, y, lr)
-    result = (call_strictly if strict else call)(f, params, X, y, lr)
+    if strict:
+        result = call_strictly(f, params, X, y, lr, advice=_stability_advice)
+    else:
+        result = call(f, params, X, y, lr)
     loss, grads, new = fields(result, ["loss", "grads", "params"], "mlp_backprop_step")
     want_loss, want, relu_at_zero = reference(params, np.asarray(X, float), np.asarray(y))
     n = len(y)

@@ -48,6 +48,17 @@ def known_mistakes(X, gamma, beta, dY, eps):
             "eps added to the standard deviation, not inside the square root": (
                 gamma * centred / (np.sqrt(X.var(axis=0)) + eps) + beta
             ),
+            "one mean and variance over the whole batch: batch norm normalises each "
+            "feature (column, axis 0) on its own": (
+                gamma * (X - X.mean()) / np.sqrt(X.var() + eps) + beta
+            ),
+            "each sample (row) normalised over its features, as layer norm does: batch "
+            "norm normalises each feature (column, axis 0) over the batch": (
+                gamma
+                * (X - X.mean(axis=1, keepdims=True))
+                / np.sqrt(X.var(axis=1, keepdims=True) + eps)
+                + beta
+            ),
         },
         "dX": {
             "the mean and variance are treated as constants in the backward pass: they "

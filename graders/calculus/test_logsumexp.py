@@ -92,6 +92,44 @@ def test_logsumexp_is_shift_equivariant(kata, rng):
     check(kata, z + 800, want, 1)
 
 
+GLOBAL_SHIFT = (
+    "every slice is shifted by the global maximum instead of its own: exp(z - 1000) "
+    "underflows to 0 for a slice around 0, whose log is -inf; shift each slice by its "
+    "own maximum (np.max(z, axis=axis, keepdims=True))"
+)
+
+
+def _shift_advice(exc):
+    if "divide" in str(exc):
+        return "log(0): a slice's sum underflowed to 0 after the shift, as when " + GLOBAL_SHIFT
+    return "shift each slice by its maximum before exp (exp(1000) overflows)"
+
+
+@pytest.mark.points(2)
+def test_logsumexp_shifts_each_slice_by_its_own_maximum(kata):
+    """Are slices around 0, 1e3, -1e3 and 1e4 each reduced exactly (a per-slice shift)?
+
+    Shifting every slice by the global maximum sends the slices far below it to
+    exp(-1000) = 0, whose log is -inf: each slice needs its own maximum.
+    """
+    z = np.array([[0.0, 1.0, -1.0], [1000.0, 999.0, 1001.0], [-1000.0, -1001.0, -999.0]])
+    rows = [np.log(np.sum(np.exp(r - r.max()))) + r.max() for r in z]
+    far = np.array([z[0], z[0] + 1e4])
+    for data, axis, want in (
+        (z, 1, rows),
+        (z.T, 0, rows),
+        (z, -1, rows),
+        (far, 1, [rows[0], rows[0] + 1e4]),
+    ):
+        func = kata.logsumexp
+        called = describe_call(func, data, axis)
+        got = call_strictly(func, data, axis, advice=_shift_advice)
+        if np.shape(got) == (len(want),) and np.any(np.isneginf(np.asarray(got, dtype=float))):
+            got = np.asarray(got).tolist()
+            fail(f"{called} returned {got}, -inf for finite values: {GLOBAL_SHIFT}")
+        check(kata, data, want, axis)
+
+
 @pytest.mark.points(2)
 def test_logsumexp_gradient_is_softmax(kata, rng):
     """Is the gradient of lse (the grader's finite differences) the softmax of z?"""

@@ -84,14 +84,38 @@ def test_softmax_large_logits(kata):
         check(kata, [a, a + np.log(3.0)], want)
 
 
+GLOBAL_SHIFT = (
+    "every slice is shifted by the global maximum instead of its own: a slice far below "
+    "it underflows to exp(-1e4) = 0 and 0/0; shift each slice by its own maximum "
+    "(np.max(z, axis=axis, keepdims=True))"
+)
+
+
+def _shift_advice(exc):
+    if "invalid" in str(exc) or "divide" in str(exc):
+        return "0/0: a slice summed to 0 after the shift, as when " + GLOBAL_SHIFT
+    return "shift each slice by its maximum before exp (exp(1000) overflows)"
+
+
 @pytest.mark.points(2)
 def test_softmax_each_slice_has_its_own_shift(kata):
-    """Do rows at very different scales both come out right (one max per row)?
+    """Do slices at very different scales (0, -1e4, 1e3) all come out right (one max each)?
 
-    Shifting every row by the overall maximum 0 leaves exp(-1e4) = 0 in the
-    second row, and 0/0.
+    Shifting every row by the overall maximum leaves exp(-1e4) = 0 in the rows below
+    it, and 0/0 (or, guarded, a row of zeros).
     """
-    check(kata, [[0.0, 0.0], [-1e4, -1e4 + np.log(3.0)]], [[0.5, 0.5], [0.25, 0.75]])
+    z = np.array([[0.0, 0.0], [-1e4, -1e4 + np.log(3.0)], [1e3 + np.log(3.0), 1e3]])
+    want = np.array([[0.5, 0.5], [0.25, 0.75], [0.75, 0.25]])
+    for data, expected, axis in ((z, want, 1), (z.T, want.T, 0), (z, want, -1)):
+        func = kata.softmax
+        called = describe_call(func, data, axis)
+        got = call_strictly(func, data, axis, advice=_shift_advice)
+        got = np.asarray(got, dtype=float)
+        if got.shape == expected.shape:
+            sums = np.sum(got, axis=axis)
+            if np.any(np.isfinite(sums) & (sums < 0.5)):
+                fail(f"{called}: a slice sums to {float(sums.min())!r}, not 1: {GLOBAL_SHIFT}")
+        assert_close(got, expected, what="softmax", called=called, **TOL)
 
 
 def test_softmax_minus_infinity_gets_zero(kata):

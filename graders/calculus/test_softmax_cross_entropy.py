@@ -116,6 +116,30 @@ def test_softmax_cross_entropy_stable_for_huge_logits(kata, rng):
     check(kata, [[1e4, -1e4]], [1])
 
 
+GLOBAL_SHIFT = (
+    "every row is shifted by the global maximum instead of its own: a row 1000 below it "
+    "underflows to exp(-1000) = 0 and log(0); shift each row by its own maximum "
+    "(logits.max(axis=1, keepdims=True))"
+)
+
+
+@pytest.mark.points(2)
+def test_softmax_cross_entropy_each_row_has_its_own_shift(kata):
+    """Are rows of logits around 0, 1e3 and -1e3 in one batch each right (one max per row)?"""
+    logits = np.array([[0.0, 1.0, -1.0], [1000.0, 999.0, 1001.0], [-1000.0, -999.0, -1001.0]])
+    labels = np.array([0, 1, 2])
+    f = kata.softmax_cross_entropy
+
+    def advice(exc):
+        if "log" in str(exc) or "divide" in str(exc) or "invalid" in str(exc):
+            return "log(0) or 0/0 in a row, as when " + GLOBAL_SHIFT
+        return "shift each row by its maximum before exp (exp(1000) overflows)"
+
+    call_strictly(f, logits, labels, advice=advice)
+    check(kata, logits, labels)
+    check(kata, logits[::-1], labels)
+
+
 def test_softmax_cross_entropy_single_class(kata):
     """With K = 1 every probability is 1: is the loss 0 and the gradient 0?"""
     loss, grad = check(kata, [[3.0], [-2.0]], [0, 0])

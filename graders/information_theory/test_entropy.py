@@ -157,13 +157,24 @@ def test_entropy_leaves_input_unchanged(kata, rng):
         ([1.5, -0.5], 2.0, "p has a negative entry (it still sums to 1)"),
         ([0.5, 0.4], 2.0, "p sums to 0.9, not 1"),
         ([0.5, 0.5 + 1e-6], 2.0, "p sums to 1.000001, more than 1e-9 away from 1"),
+        ([0.5, 0.5 - 1e-8], 2.0, "p sums to 1 - 1e-8, more than 1e-9 away from 1"),
         ([], 2.0, "p is empty"),
         ([[0.5, 0.5]], 2.0, "p is 2-D, it must be 1-D"),
         ([0.5, 0.5], 1.0, "log base 1 is not defined"),
         ([0.5, 0.5], 0.0, "the base must be positive"),
         ([0.5, 0.5], -2.0, "the base must be positive"),
     ],
-    ids=["negative", "sum-0.9", "sum-1e-6-off", "empty", "2d", "base-1", "base-0", "base-neg"],
+    ids=[
+        "negative",
+        "sum-0.9",
+        "sum-1e-6-off",
+        "sum-1e-8-off",
+        "empty",
+        "2d",
+        "base-1",
+        "base-0",
+        "base-neg",
+    ],
 )
 def test_entropy_rejects_bad_input(kata, p, base, why):
     """Does p that is not a distribution, or a bad base, raise ValueError with a message?"""

@@ -169,13 +169,25 @@ def test_js_divergence_leaves_inputs_unchanged(kata, rng):
         ([0.5, 0.5], [-0.5, 1.5], 2.0, "q has a negative entry"),
         ([0.5, 0.4], [0.5, 0.5], 2.0, "p sums to 0.9"),
         ([0.5, 0.5], [0.5, 0.5 + 1e-6], 2.0, "q sums to 1.000001, more than 1e-9 away from 1"),
+        ([0.5, 0.5 - 1e-8], [0.5, 0.5], 2.0, "p sums to 1 - 1e-8, more than 1e-9 from 1"),
         ([0.5, 0.5], [0.5, 0.25, 0.25], 2.0, "p and q have different lengths"),
         ([], [], 2.0, "p and q are empty"),
         ([[0.5, 0.5]], [[0.5, 0.5]], 2.0, "p and q are 2-D"),
         ([0.5, 0.5], [0.25, 0.75], 1.0, "log base 1 is not defined"),
         ([0.5, 0.5], [0.25, 0.75], -2.0, "the base must be positive"),
     ],
-    ids=["p-negative", "q-negative", "p-sum", "q-sum", "lengths", "empty", "2d", "base-1", "neg"],
+    ids=[
+        "p-negative",
+        "q-negative",
+        "p-sum",
+        "q-sum",
+        "p-sum-1e-8",
+        "lengths",
+        "empty",
+        "2d",
+        "base-1",
+        "neg",
+    ],
 )
 def test_js_divergence_rejects_bad_input(kata, p, q, base, why):
     """Does input that is not a pair of distributions raise ValueError with a message?"""

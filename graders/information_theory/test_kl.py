@@ -208,6 +208,24 @@ def test_kl_divergence_is_infinite_where_q_is_zero_but_p_is_not(kata, rng):
     )
 
 
+TINY_IS_NOT_ZERO = (
+    "a tiny q_i (1e-300) is not 0: the result is large but finite; only q_i == 0 exactly "
+    "makes it infinite, not q_i below an absolute threshold"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("tiny", [1e-20, 1e-300], ids=["1e-20", "1e-300"])
+def test_cross_entropy_and_kl_with_tiny_q(kata, tiny):
+    """With q = (tiny, 1 - tiny, ...) for tiny = 1e-20 or 1e-300, are both finite and exact?"""
+    p, q = [0.5, 0.25, 0.25], [tiny, 0.5 - tiny, 0.5]
+    for name, checker in (("cross_entropy", check_ce), ("kl_divergence", check_kl)):
+        result, called = run(kata, name, p, q)
+        if not np.isfinite(result):
+            fail(f"{called} = {float(result)!r}: {TINY_IS_NOT_ZERO}")
+        checker(kata, p, q)
+
+
 @pytest.mark.points(2)
 def test_kl_divergence_is_zero_for_equal_distributions(kata, rng):
     """Is D(p || p) = 0, also when p has zeros?"""
@@ -294,13 +312,24 @@ BAD_INPUT = [
     ([0.5, 0.5], [-0.5, 1.5], 2.0, "q has a negative entry"),
     ([0.5, 0.4], [0.5, 0.5], 2.0, "p sums to 0.9"),
     ([0.5, 0.5], [0.5, 0.5 + 1e-6], 2.0, "q sums to 1.000001, more than 1e-9 away from 1"),
+    ([0.5, 0.5 - 1e-8], [0.5, 0.5], 2.0, "p sums to 1 - 1e-8, more than 1e-9 away from 1"),
     ([0.5, 0.5], [0.5, 0.25, 0.25], 2.0, "p and q have different lengths"),
     ([], [], 2.0, "p and q are empty"),
     ([[0.5, 0.5]], [[0.5, 0.5]], 2.0, "p and q are 2-D"),
     ([0.5, 0.5], [0.25, 0.75], 1.0, "log base 1 is not defined"),
     ([0.5, 0.5], [0.25, 0.75], -2.0, "the base must be positive"),
 ]
-BAD_IDS = ["p-negative", "q-negative", "p-sum", "q-sum-1e-6", "lengths", "empty", "2d", "base-1"]
+BAD_IDS = [
+    "p-negative",
+    "q-negative",
+    "p-sum",
+    "q-sum-1e-6",
+    "p-sum-1e-8",
+    "lengths",
+    "empty",
+    "2d",
+    "base-1",
+]
 BAD_IDS.append("base-neg")
 
 

@@ -198,6 +198,7 @@ def test_mutual_information_leaves_input_unchanged(kata, rng):
         ([[0.6, -0.1], [0.25, 0.25]], 2.0, "a cell is negative (the table still sums to 1)"),
         ([[0.4, 0.1], [0.2, 0.2]], 2.0, "the table sums to 0.9"),
         ([[0.5, 0.0], [0.0, 0.5 + 1e-6]], 2.0, "the table sums to 1.000001"),
+        ([[0.5, 0.0], [0.0, 0.5 - 1e-8]], 2.0, "the table sums to 1 - 1e-8"),
         ([[2, 1], [0, 1]], 2.0, "a table of counts: it sums to 4, not 1"),
         ([0.5, 0.5], 2.0, "the table is 1-D, it must be 2-D"),
         (np.full((2, 2, 2), 0.125), 2.0, "the table is 3-D, it must be 2-D"),
@@ -205,7 +206,18 @@ def test_mutual_information_leaves_input_unchanged(kata, rng):
         ([[0.5, 0.0], [0.0, 0.5]], 1.0, "log base 1 is not defined"),
         ([[0.5, 0.0], [0.0, 0.5]], -2.0, "the base must be positive"),
     ],
-    ids=["negative", "sum", "sum-1e-6", "counts", "1d", "3d", "empty", "base-1", "base-neg"],
+    ids=[
+        "negative",
+        "sum",
+        "sum-1e-6",
+        "sum-1e-8",
+        "counts",
+        "1d",
+        "3d",
+        "empty",
+        "base-1",
+        "base-neg",
+    ],
 )
 def test_mutual_information_rejects_bad_input(kata, joint, base, why):
     """Does a table that is not a joint distribution raise ValueError with a message?"""

@@ -124,6 +124,68 @@ def test_cholesky_symmetric_to_round_off(kata, rng):
     check(kata, A, rtol=1e-9)
 
 
+RELATIVE_SYMMETRY = (
+    "symmetry is relative to the size of A: max|A - A^T| <= 1e-10 * max|A|, not an "
+    "absolute tolerance"
+)
+RELATIVE_PIVOT = (
+    "a pivot counts as zero when it is at most about n * eps times the largest diagonal "
+    "entry (relative to the scale of A), not below an absolute threshold"
+)
+
+
+def _accepts(kata, A, why, *, rtol=1e-9):
+    """check(A), failing with ``why`` if the call raises LinAlgError instead."""
+    try:
+        return check(kata, A, rtol=rtol)
+    except np.linalg.LinAlgError as exc:
+        fail(f"{describe_call(kata.cholesky, A)} raised LinAlgError ({exc}): {why}")
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e8, 1e-8], ids=["1e8", "1e-8"])
+def test_cholesky_symmetry_is_relative(kata, rng, scale):
+    """Is symmetry judged relative to max|A| (1e-10 * max|A|) on matrices scaled by 1e±8?
+
+    Scaled by 1e8, an asymmetry of 1e-11 * max|A| is round-off: A must factor. Scaled by
+    1e-8, an asymmetry of 1e-4 * max|A| (1e-12 in absolute terms, below any absolute
+    tolerance) is not symmetric: LinAlgError.
+    """
+    A = random_spd(rng, 6, condition=10.0) * scale
+    top = np.abs(A).max()
+    close = A.copy()
+    close[0, 3] += 1e-11 * top
+    _accepts(
+        kata, close, f"A scaled by {scale:g} is symmetric to 1e-11 relative; " + RELATIVE_SYMMETRY
+    )
+    far = A.copy()
+    far[0, 3] += 1e-4 * top
+    expect_error(
+        np.linalg.LinAlgError,
+        kata.cholesky,
+        far,
+        why=f"max|A - A^T| = 1e-4 * max|A| = {1e-4 * top:.3g}; " + RELATIVE_SYMMETRY,
+    )
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e12, 1e-14], ids=["1e12", "1e-14"])
+def test_cholesky_definiteness_is_relative(kata, rng, scale):
+    """Does a well-conditioned SPD matrix scaled by 1e12 or 1e-14 factor, and an exactly
+    singular one of that size ([[a, a], [a, a]], pivot a few ulps by round-off) fail?"""
+    A = random_spd(rng, 5, condition=10.0) * scale
+    _accepts(kata, A, f"A is well conditioned, only scaled by {scale:g}; " + RELATIVE_PIVOT)
+    # sqrt(a)^2 != a in floating point for this a: the second pivot is a tiny positive
+    # number (about eps * a) instead of 0.
+    a = np.pi * 1e8 if scale > 1 else 5e-8
+    expect_error(
+        np.linalg.LinAlgError,
+        kata.cholesky,
+        [[a, a], [a, a]],
+        why="exactly singular (repeated rows), its second pivot only round-off; " + RELATIVE_PIVOT,
+    )
+
+
 def test_cholesky_leaves_input_unchanged(kata, rng):
     """Is A left exactly as it was (an in-place factorisation would overwrite it)?"""
     A = random_spd(rng, 5, condition=100.0)

@@ -114,6 +114,21 @@ def test_householder_qr_random_matrices(kata, rng, m, n):
     check(kata, rng.standard_normal((m, n)) * 3.0)
 
 
+@pytest.mark.parametrize("scale", [1e-14, 1e14], ids=["1e-14", "1e14"])
+def test_householder_qr_tiny_and_huge_scales(kata, rng, scale):
+    """Does a random 5 x 4 matrix scaled by 1e-14 or 1e14 factor as QR = A?
+
+    Only a column that is exactly zero below the diagonal needs no reflection: a column
+    of norm 1e-14 in a matrix of that size must be reflected, not skipped.
+    """
+    check(
+        kata,
+        rng.standard_normal((5, 4)) * scale,
+        advice="a column was skipped as if zero? Only an exactly zero column needs no "
+        "reflection, not one whose norm is below an absolute threshold",
+    )
+
+
 @pytest.mark.points(2)
 @pytest.mark.parametrize(
     "A",

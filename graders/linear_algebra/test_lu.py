@@ -145,6 +145,26 @@ def test_lu_decompose_random_matrices(kata, rng, n):
     check(kata, rng.standard_normal((n, n)) * 5.0)
 
 
+@pytest.mark.parametrize("scale", [1e-14, 1e14], ids=["1e-14", "1e14"])
+def test_lu_decompose_tiny_and_huge_scales(kata, rng, scale):
+    """Scaled by 1e-14 or 1e14, does a random 5 x 5 A factor like the unscaled one?
+
+    Only an exactly zero column below the diagonal may be skipped: pivots of size 1e-14
+    in a matrix of that size must be eliminated, not treated as zero.
+    """
+    A = rng.standard_normal((5, 5)) * scale
+    _, _, U = fields(call_strictly(kata.lu_decompose, A), ["P", "L", "U"], "lu_decompose")
+    U = np.asarray(U, dtype=float)
+    if U.shape == A.shape and np.any(np.tril(U, -1) != 0) and np.all(np.isfinite(U)):
+        fail(
+            f"{describe_call(kata.lu_decompose, A)}: U has entries below the diagonal: a "
+            f"pivot of size about {scale:g} was treated as zero and its column not "
+            "eliminated; only an exactly zero column may be skipped, not one below an "
+            "absolute threshold"
+        )
+    check(kata, A)
+
+
 @pytest.mark.points(3)
 @pytest.mark.parametrize(
     "A",

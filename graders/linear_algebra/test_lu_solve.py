@@ -8,7 +8,7 @@ compared with a reference solve, and the residual is checked too.
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, forbid
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, forbid
 
 SHORTCUTS = ("numpy.linalg.solve", "numpy.linalg.inv", "scipy.linalg.*")
 
@@ -109,6 +109,40 @@ def test_lu_solve_singular_raises(kata, A):
         A,
         np.ones(len(A)),
         why="A is singular: no unique solution",
+    )
+
+
+RELATIVE_PIVOT = (
+    "singular to working precision means a pivot at most about n * eps times the largest "
+    "pivot (relative to the scale of A), not below an absolute threshold"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e-12, 1.1e8], ids=["1e-12", "1.1e8"])
+def test_lu_solve_singularity_is_relative(kata, rng, scale):
+    """Scaled by 1e-12 or 1.1e8: is a well-conditioned system solved, and [[1..9]] singular?
+
+    Scaling A by c scales x by 1/c and changes nothing about singularity. Scaled by
+    1.1e8, the exactly singular [[1, 2, 3], [4, 5, 6], [7, 8, 9]] leaves a last pivot of
+    about 1e-7 (round-off, about eps times the largest pivot), well above any absolute
+    threshold like 1e-10.
+    """
+    A = conditioned(rng, 5) * scale
+    b = rng.standard_normal(5)
+    try:
+        check(kata, A, b)
+    except np.linalg.LinAlgError as exc:
+        fail(
+            f"{describe_call(kata.lu_solve, A, b)} raised LinAlgError ({exc}): A is well "
+            f"conditioned, only scaled by {scale:g}; " + RELATIVE_PIVOT
+        )
+    expect_error(
+        np.linalg.LinAlgError,
+        kata.lu_solve,
+        np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]]) * scale,
+        np.ones(3),
+        why="A is exactly singular (scaled); " + RELATIVE_PIVOT,
     )
 
 

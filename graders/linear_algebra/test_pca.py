@@ -36,6 +36,7 @@ def check(kata, X, k, *, atol=1e-8):
     values = np.clip(values, 0.0, None)
     top = values[:k]
     total = np.trace(cov)
+    size = values[0] if values[0] > 0 else 1.0  # tolerances follow the scale of X
 
     assert_close(mean, X.mean(axis=0), what="mean", called=called)
     components = np.asarray(components, dtype=float)
@@ -54,7 +55,7 @@ def check(kata, X, k, *, atol=1e-8):
         top,
         what="explained_variance",
         called=called,
-        atol=atol,
+        atol=atol * size,
         mistakes={
             "the divisor n instead of n - 1 (scikit-learn's convention is n - 1)": top
             * (n - 1)
@@ -81,11 +82,11 @@ def check(kata, X, k, *, atol=1e-8):
     # Each component is an eigenvector of the covariance with its explained variance:
     # this pins the directions down whatever their signs.
     for j in range(k):
-        if top[j] <= 1e-9 * max(values[0], 1.0):
+        if top[j] <= 1e-9 * size:
             continue  # a direction without variance is not unique
         image = cov @ components[j]
         residual = np.abs(image - top[j] * components[j]).max()
-        if residual > 1e-7 * max(values[0], 1.0):
+        if residual > 1e-7 * size:
             fail(
                 f"{called}: component {j} is not a principal direction: cov @ v differs "
                 f"from variance * v by {residual:.3g}. Are the components rows of Vt "
@@ -93,9 +94,9 @@ def check(kata, X, k, *, atol=1e-8):
             )
     signs = np.where(np.sum(components * vectors[:k], axis=1) < 0, -1.0, 1.0)
     aligned = components * signs[:, None]
-    distinct = np.append(np.abs(np.diff(values)) > 1e-6 * max(values[0], 1.0), True)[:k]
-    distinct &= np.append(True, np.abs(np.diff(values)) > 1e-6 * max(values[0], 1.0))[:k]
-    distinct &= top > 1e-9 * max(values[0], 1.0)
+    distinct = np.append(np.abs(np.diff(values)) > 1e-6 * size, True)[:k]
+    distinct &= np.append(True, np.abs(np.diff(values)) > 1e-6 * size)[:k]
+    distinct &= top > 1e-9 * size
     assert_close(
         aligned[distinct],
         vectors[:k][distinct],
@@ -146,6 +147,24 @@ def test_pca_far_from_origin(kata, rng):
     check(kata, X + [100.0, -50.0, 20.0], 2)
 
 
+@pytest.mark.parametrize("scale", [1e-12, 1e8], ids=["1e-12", "1e8"])
+def test_pca_tiny_and_huge_scales(kata, rng, scale):
+    """Is data scaled by 1e-12 or 1e8 analysed like any other (not called constant)?
+
+    Its variances are of size 1e-24 or 1e16: only a constant X (all rows equal) has no
+    variance to explain, not one whose variance is below an absolute threshold.
+    """
+    X = (rng.standard_normal((30, 3)) * [2.0, 1.0, 0.5] + [1.0, -2.0, 0.5]) * scale
+    try:
+        check(kata, X, 2)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.pca, X, 2)} raised ValueError ({exc}): X varies on a "
+            f"scale of {scale:g}; it is constant only when all its rows are equal, not "
+            "when its variance is below an absolute threshold"
+        )
+
+
 def test_pca_single_feature(kata, rng):
     """Does d = 1 give the component +-1 and the ratio 1?"""
     components, _, ratio, _ = check(kata, rng.standard_normal((10, 1)), 1)
@@ -166,8 +185,29 @@ def test_pca_leaves_input_unchanged(kata, rng):
         ([[1.0, 2.0], [3.0, 5.0], [0.0, 1.0]], 0, "n_components < 1"),
         ([[1.0, 2.0], [3.0, 5.0], [0.0, 1.0]], 3, "n_components > min(n, d)"),
         ([[1.0, 2.0], [1.0, 2.0], [1.0, 2.0]], 1, "X is constant: no variance"),
+        (
+            [[0.1, 0.7]] * 3,
+            1,
+            "X is constant; its computed mean is not exactly (0.1, 0.7), so the computed "
+            "variance is round-off (about 1e-32), not 0: test the values themselves (all "
+            "rows equal), not the variance against 0",
+        ),
+        (
+            [[0.1e8, 0.7e8]] * 3,
+            1,
+            "X is constant (scaled by 1e8: round-off variance about 1e-17 relative to the "
+            "scale, above any absolute threshold); test the values themselves",
+        ),
     ],
-    ids=["1d", "one-sample", "k-zero", "k-too-large", "constant"],
+    ids=[
+        "1d",
+        "one-sample",
+        "k-zero",
+        "k-too-large",
+        "constant",
+        "constant-inexact",
+        "constant-1e8",
+    ],
 )
 def test_pca_rejects_bad_input(kata, X, k, why):
     """Does bad input raise ValueError with a message?"""

@@ -160,8 +160,14 @@ def test_pca_reconstruct_leaves_input_unchanged(kata, rng):
         ([[1.0, 2.0], [3.0, 5.0], [0.0, 1.0]], 0, "n_components < 1"),
         ([[1.0, 2.0], [3.0, 5.0], [0.0, 1.0]], 3, "n_components > min(n, d)"),
         ([[1.0, 2.0], [1.0, 2.0], [1.0, 2.0]], 1, "X is constant: no variance"),
+        (
+            [[0.1, 0.7]] * 3,
+            1,
+            "X is constant; its computed mean is not exactly (0.1, 0.7), so its computed "
+            "variance is round-off, not 0: test the values themselves (all rows equal)",
+        ),
     ],
-    ids=["1d", "one-sample", "k-zero", "k-too-large", "constant"],
+    ids=["1d", "one-sample", "k-zero", "k-too-large", "constant", "constant-inexact"],
 )
 def test_pca_reconstruct_rejects_bad_input(kata, X, k, why):
     """Does bad input raise ValueError with a message, as pca does?"""

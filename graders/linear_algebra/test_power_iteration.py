@@ -271,6 +271,16 @@ def test_power_iteration_huge_entries_do_not_overflow(kata, rng):
     check(kata, A * 1e100, 3e100, u, strict=True)
 
 
+def test_power_iteration_tiny_entries_converge(kata, rng):
+    """With entries near 1e-10, is the stopping test relative (change <= tol * |value|)?
+
+    Every change of a value of size 1e-10 is below an absolute 1e-12 from the first
+    step on: a test |change| <= tol (not tol * |value|) stops long before convergence.
+    """
+    A, u = symmetric(rng, [3.0, 2.7, -1.0, 0.5])
+    check(kata, A * 1e-10, 3e-10, u, rng=np.random.default_rng(1))
+
+
 @pytest.mark.points(2)
 def test_power_iteration_slow_convergence_does_not_overflow(kata, rng):
     """With eigenvalues 50 and 47.5 (hundreds of steps), is every step normalised?"""

@@ -118,6 +118,25 @@ def test_project_dependent_columns(kata, rng):
 
 
 @pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e-12, 1e8], ids=["1e-12", "1e8"])
+def test_project_rank_decision_is_relative(kata, rng, scale):
+    """Is the projection onto col(c A) that onto col(A), for c = 1e-12 and 1e8?
+
+    Scaling A changes neither its column space nor its rank: a singular value counts as
+    zero when it is at most about max(m, n) * eps times the largest, not below an
+    absolute threshold (which drops every direction of a tiny A, and keeps the round-off
+    directions, of size about 1e-7, of a large rank-deficient A).
+    """
+    basis = rng.standard_normal((7, 2))
+    a1, a2 = basis.T
+    deficient = np.column_stack([a1, a2, a1 + a2, a1 - 3.0 * a2]) * scale
+    b = rng.standard_normal(7)
+    check(kata, basis * scale, b, basis)
+    check(kata, deficient, b, basis, deficient=True)
+    check(kata, deficient, rng.standard_normal((7, 3)), basis, deficient=True)
+
+
+@pytest.mark.points(2)
 def test_project_zero_column(kata, rng):
     """Does a column of zeros leave the projection onto the other columns unchanged?"""
     basis = rng.standard_normal((6, 2))

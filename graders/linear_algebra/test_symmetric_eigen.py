@@ -168,6 +168,44 @@ def test_symmetric_eigen_symmetric_to_round_off(kata, rng):
     check(kata, A, values)
 
 
+RELATIVE_SYMMETRY = (
+    "symmetry is relative to the size of A: max|A - A^T| <= 1e-10 * max|A|, not an "
+    "absolute tolerance"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e8, 1e-8], ids=["1e8", "1e-8"])
+def test_symmetric_eigen_scaled_matrices(kata, rng, scale):
+    """Scaled by 1e8 or 1e-8: are the eigenpairs right, symmetry judged relative to max|A|?
+
+    The eigenvalues scale with A, and so must the convergence test (off-diagonal small
+    relative to the norm of A) and the symmetry test: an asymmetry of 1e-11 * max|A| is
+    round-off (accepted), one of 1e-4 * max|A| is not (ValueError), whatever the scale.
+    """
+    values = np.array([1.0, -2.0, 3.0, 0.5]) * scale
+    A = with_eigenvalues(rng, values)
+    check(kata, A, values)
+    top = np.abs(A).max()
+    close = A.copy()
+    close[0, 2] += 1e-11 * top
+    try:
+        check(kata, close, values)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.symmetric_eigen, close)} raised ValueError ({exc}): A is "
+            f"symmetric to 1e-11 relative; " + RELATIVE_SYMMETRY
+        )
+    far = A.copy()
+    far[0, 2] += 1e-4 * top
+    expect_error(
+        ValueError,
+        kata.symmetric_eigen,
+        far,
+        why=f"max|A - A^T| = 1e-4 * max|A| = {1e-4 * top:.3g}; " + RELATIVE_SYMMETRY,
+    )
+
+
 @pytest.mark.points(2)
 def test_symmetric_eigen_leaves_input_unchanged(kata, rng):
     """Is A left exactly as it was (rotating in place would destroy it)?"""

@@ -7,7 +7,7 @@ general solve of the triangle, and the residual of the triangle is checked too.
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, forbid
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, forbid
 
 SHORTCUTS = ("numpy.linalg.solve", "numpy.linalg.inv", "scipy.linalg.*")
 
@@ -137,6 +137,26 @@ def test_solve_triangular_zero_diagonal_raises(kata, T, lower):
         lower=lower,
         why="a zero on the diagonal makes T singular",
     )
+
+
+@pytest.mark.parametrize("scale", [1e-14, 1e12], ids=["1e-14", "1e12"])
+@pytest.mark.parametrize("lower", [True, False], ids=["lower", "upper"])
+def test_solve_triangular_tiny_and_huge_scales(kata, rng, scale, lower):
+    """Scaled by 1e-14 or 1e12, is a well-conditioned T solved (x scaled by 1/scale)?
+
+    Only an exact zero on the diagonal makes T singular: a diagonal of size 1e-14 in a
+    matrix of that size is fine.
+    """
+    T = well_conditioned(rng, 6, lower) * scale
+    b = rng.standard_normal(6)
+    try:
+        check(kata, T, b, lower)
+    except np.linalg.LinAlgError as exc:
+        fail(
+            f"{describe_call(kata.solve_triangular, T, b, lower=lower)} raised LinAlgError "
+            f"({exc}): T is only scaled by {scale:g}; only an exactly zero diagonal entry "
+            "makes it singular, not one below an absolute threshold"
+        )
 
 
 def test_solve_triangular_accepts_lists_of_ints(kata):

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail
 
 
 def check(kata, prior, likelihood):
@@ -75,6 +75,33 @@ def test_bayes_posterior_zero_likelihood_rules_out(kata):
     assert_close(posterior[[0, 3]], [0.0, 0.0], atol=0.0, what="the ruled-out posteriors")
 
 
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e-20, 1e-300, 1e8], ids=["1e-20", "1e-300", "1e8"])
+def test_bayes_posterior_likelihoods_at_any_scale(kata, scale):
+    """Do likelihoods (1, 3)·scale, scale = 1e-20, 1e-300 or 1e8, give (1/4, 3/4)?
+
+    Only the ratio of the likelihoods matters; a small evidence is not a zero one
+    (the likelihood of many observations is tiny): only an evidence of exactly 0 is
+    an error.
+    """
+    prior, likelihood = [0.5, 0.5], [1.0 * scale, 3.0 * scale]
+    try:
+        posterior = check(kata, prior, likelihood)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.bayes_posterior, prior, likelihood)} raised ValueError "
+            f"({exc}): the evidence {2 * scale:g} is small, not zero; only an evidence of "
+            "exactly 0 is an error, not one below an absolute threshold"
+        )
+    assert_close(posterior, [0.25, 0.75], what="the posterior")
+
+
+def test_bayes_posterior_prior_sum_within_1e_9(kata):
+    """Is a prior of ten 0.1 (summing to 0.9999999999999999) accepted?"""
+    posterior = check(kata, [0.1] * 10, [1.0] * 10)
+    assert_close(posterior, [0.1] * 10, what="the posterior")
+
+
 def test_bayes_posterior_leaves_inputs_unchanged(kata, rng):
     """Are prior and likelihood left exactly as they were?"""
     prior = rng.dirichlet(np.ones(5))
@@ -87,6 +114,8 @@ def test_bayes_posterior_leaves_inputs_unchanged(kata, rng):
     [
         ([0.5, 0.6], [0.5, 0.5], "the prior sums to 1.1"),
         ([0.5, 0.4], [0.5, 0.5], "the prior sums to 0.9"),
+        ([0.5, 0.5 + 1e-6], [0.5, 0.5], "the prior sums to 1.000001, more than 1e-9 from 1"),
+        ([0.5, 0.5 - 1e-8], [0.5, 0.5], "the prior sums to 1 - 1e-8, more than 1e-9 from 1"),
         ([1.5, -0.5], [0.5, 0.5], "the prior is negative somewhere"),
         ([0.5, 0.5], [0.5, -0.1], "a likelihood is negative"),
         ([0.5, 0.5], [0.0, 0.0], "the evidence P(D) is zero"),
@@ -98,6 +127,8 @@ def test_bayes_posterior_leaves_inputs_unchanged(kata, rng):
     ids=[
         "sum_above_1",
         "sum_below_1",
+        "sum_1e-6_above",
+        "sum_1e-8_below",
         "negative_prior",
         "negative_likelihood",
         "zero_evidence",

@@ -45,8 +45,11 @@ def check_cov(kata, X, *args, **tolerance):
     n = X.shape[0]
     ddof = args[0] if args else 1
     S = scatter(X)
+    G = X - X.mean()
     mistakes = {
-        "X was not centred: subtract the column means before multiplying": X.T @ X / (n - ddof)
+        "X was not centred: subtract the column means before multiplying": X.T @ X / (n - ddof),
+        "every column centred on the mean of the whole matrix: subtract the column means "
+        "(X.mean(axis=0)), one per feature": G.T @ G / (n - ddof),
     }
     if ddof != 0:
         mistakes["the divisor n instead of n - ddof"] = S / n
@@ -144,6 +147,29 @@ def test_correlation_matrix_is_scale_invariant(kata, rng):
     X = rng.normal(size=(30, 3))
     Y = X * np.array([1e3, 1e-3, 7.0]) + np.array([-50.0, 4.0, 1e4])
     assert_close(check_corr(kata, Y), check_corr(kata, X), what="the correlation of rescaled X")
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e8, 1e-8, 1e-12], ids=["1e8", "1e-8", "1e-12"])
+def test_covariance_and_correlation_at_extreme_scales(kata, rng, scale):
+    """Are both right for data scaled by 1e8, 1e-8 and 1e-12 (checked relative to the scale)?
+
+    A column of values around 1e-12 varies: it is not constant, and its correlations
+    are those of the unscaled data. Each column is centred on its own mean.
+    """
+    X = rng.normal(size=(12, 3)) @ rng.normal(size=(3, 3)) + rng.normal(0, 5, size=3)
+    Y = X * scale
+    S = scatter(Y)
+    tolerance = {"rtol": 1e-9, "atol": 1e-12 * np.abs(S).max()}
+    check_cov(kata, Y, **tolerance)
+    try:
+        check_corr(kata, Y, rtol=1e-9, atol=1e-12)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.correlation_matrix, Y)} raised ValueError ({exc}): no column "
+            f"is constant, they only vary on a scale of {scale:g}; a column is constant when "
+            "all its values are equal, not when its spread is below an absolute tolerance"
+        )
 
 
 def test_covariance_matrix_single_feature(kata):

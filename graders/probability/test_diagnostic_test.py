@@ -6,7 +6,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail
 
 
 def ratio(a, b):
@@ -73,6 +73,24 @@ def test_positive_predictive_value_edge_values(kata):
     assert_close(check(kata, 1.0, 0.9, 0.2), 1.0, what="P(C | +)")
     assert_close(check(kata, 0.3, 0.9, 1.0), 1.0, what="P(C | +)")
     assert_close(check(kata, 0.3, 0.0, 0.9), 0.0, what="P(C | +)")
+
+
+def test_positive_predictive_value_tiny_probabilities(kata):
+    """With a prevalence of 1e-300 and perfect specificity, is P(C | +) = 1 (P(+) = 9e-301
+    is small, not zero); with prevalence 1e-12, is the tiny PPV right to 1e-9 relative?"""
+    args = (1e-300, 0.9, 1.0)
+    try:
+        got = check(kata, *args)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.positive_predictive_value, *args)} raised ValueError "
+            f"({exc}): P(+) = 9e-301 is small, not zero; only P(+) = 0 exactly is an error, "
+            "not one below an absolute threshold"
+        )
+    assert_close(got, 1.0, what="P(C | +)")
+    want = 0.9e-12 / (0.9e-12 + 0.01 * (1 - 1e-12))
+    got = check(kata, 1e-12, 0.9, 0.99)
+    assert_close(got, want, rtol=1e-9, atol=0.0, what="P(C | +) for prevalence 1e-12")
 
 
 def test_positive_predictive_value_accepts_numpy_scalars(kata):

@@ -9,6 +9,7 @@ from mlkata.grading import (
     call,
     describe_call,
     expect_error,
+    fail,
     fields,
     random_spd,
 )
@@ -139,6 +140,47 @@ def test_gaussian_conditional_mean_is_linear_in_the_observation(kata, rng):
     moved, _ = check(kata, mean, cov, [1, 3], [1.0, 0.0])
     slope = np.linalg.solve(cov[np.ix_([1, 3], [1, 3])], cov[np.ix_([1, 3], [0, 2])]).T[:, 0]
     assert_close(moved - base, slope, what="the change of the mean per unit of x_1")
+
+
+RELATIVE_SYMMETRY = (
+    "symmetry is relative to the size of cov: max|cov - cov^T| <= 1e-10 * max|cov|, not "
+    "an absolute tolerance"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e4, 1e-4], ids=["1e4", "1e-4"])
+def test_gaussian_conditional_at_extreme_scales(kata, rng, scale):
+    """Coordinates scaled by 1e4 or 1e-4 (cov of size 1e8 or 1e-8): is the conditional
+    right (relative to its scale), an asymmetry of 1e-11 * max|cov| accepted as
+    round-off and one of 1e-4 * max|cov| rejected?"""
+    cov = random_spd(rng, 4, condition=10.0) * scale**2
+    mean = rng.standard_normal(4) * scale
+    idx, values = [3, 1], rng.standard_normal(2) * scale
+    tolerance = {"rtol": 1e-7, "atol": 1e-9 * scale**2}
+    check(kata, mean, cov, idx, values, **tolerance)
+    top = np.abs(cov).max()
+    close = cov.copy()
+    close[0, 2] += 1e-11 * top
+    try:
+        check(kata, mean, close, idx, values, rtol=1e-6, atol=1e-9 * scale**2)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.gaussian_conditional, mean, close, idx, values)} raised "
+            f"{type(exc).__name__} ({exc}): cov is symmetric to 1e-11 relative; "
+            + RELATIVE_SYMMETRY
+        )
+    far = cov.copy()
+    far[0, 2] += 1e-4 * top
+    expect_error(
+        ValueError,
+        kata.gaussian_conditional,
+        mean,
+        far,
+        idx,
+        values,
+        why="cov is 1e-4 * max|cov| away from symmetric; " + RELATIVE_SYMMETRY,
+    )
 
 
 def test_gaussian_conditional_leaves_inputs_unchanged(kata, rng):

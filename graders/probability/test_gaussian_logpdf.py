@@ -164,6 +164,44 @@ def test_gaussian_logpdf_not_positive_definite(kata, cov, why):
     )
 
 
+RELATIVE_SYMMETRY = (
+    "symmetry is relative to the size of cov: max|cov - cov^T| <= 1e-10 * max|cov|, not "
+    "an absolute tolerance"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e4, 1e-4], ids=["1e4", "1e-4"])
+def test_gaussian_logpdf_symmetry_is_relative(kata, rng, scale):
+    """With data scaled by 1e4 or 1e-4 (cov of size 1e8 or 1e-8): is an asymmetry of
+    1e-11 * max|cov| accepted as round-off, and one of 1e-4 * max|cov| rejected?"""
+    cov = random_spd(rng, 3, condition=10.0) * scale**2
+    mean = rng.standard_normal(3) * scale
+    X = mean + rng.standard_normal((4, 3)) * scale
+    check(kata, X, mean, cov)
+    top = np.abs(cov).max()
+    close = cov.copy()
+    close[0, 1] += 1e-11 * top
+    try:
+        check(kata, X, mean, close, rtol=1e-6)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.gaussian_logpdf, X, mean, close)} raised "
+            f"{type(exc).__name__} ({exc}): cov is symmetric to 1e-11 relative; "
+            + RELATIVE_SYMMETRY
+        )
+    far = cov.copy()
+    far[0, 1] += 1e-4 * top
+    expect_error(
+        ValueError,
+        kata.gaussian_logpdf,
+        X,
+        mean,
+        far,
+        why="cov is 1e-4 * max|cov| away from symmetric; " + RELATIVE_SYMMETRY,
+    )
+
+
 def test_gaussian_logpdf_leaves_inputs_unchanged(kata, rng):
     """Are X, mean and cov left exactly as they were?"""
     cov, mean, X = random_spd(rng, 3), rng.normal(size=3), rng.normal(size=(4, 3))

@@ -51,6 +51,9 @@ def check(kata, predictions, f_true, noise_var):
             "the variance across the n points (axis 1) instead of across the B models": float(
                 np.mean(np.var(P, axis=1))
             ),
+            "the variance of all B x n predictions around one global mean: take each "
+            "point's variance across the B models (around that point's average), then "
+            "average": float(np.var(P)),
         },
     )
     # Directly: the mean squared error of every prediction against f, plus the noise.

@@ -91,7 +91,10 @@ def check(kata, X, weights, means, covs, strict=False, **tolerance):
     X, weights, means, covs = (np.asarray(v, dtype=float) for v in (X, weights, means, covs))
     want, mistakes = reference(X, weights, means, covs)
     for name in FIELDS:
-        scale = {"atol": 1e-9 * max(1.0, float(np.abs(want[name]).max()))}
+        size = float(np.abs(want[name]).max())
+        scale = {
+            "atol": 1e-9 * (size if name in ("means", "covs") and size > 0 else max(1.0, size))
+        }
         scale.update(tolerance)
         assert_close(
             got[name],
@@ -188,6 +191,46 @@ def test_gmm_em_step_leaves_inputs_unchanged(kata, rng):
     check(kata, *make_problem(rng, 30, 2, 2))
 
 
+RELATIVE_SYMMETRY = (
+    "symmetry is relative to the size of the matrix: max|C - C^T| <= 1e-10 * max|C|, "
+    "not an absolute tolerance"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e4, 1e-4], ids=["1e4", "1e-4"])
+def test_gmm_em_step_data_at_extreme_scales(kata, rng, scale):
+    """Data scaled by 1e4 or 1e-4 (covariances of size 1e8 or 1e-8): right, and symmetry
+    judged relative to each covariance's size?
+
+    An asymmetry of 1e-11 * max|C| is round-off (accepted), one of 1e-4 * max|C| is not
+    (ValueError), whatever the scale.
+    """
+    X, weights, means, covs = make_problem(rng, 40, 2, 2)
+    X, means, covs = X * scale, means * scale, covs * scale**2
+    check(kata, X, weights, means, covs)
+    close = covs.copy()
+    close[0, 0, 1] += 1e-11 * np.abs(covs[0]).max()
+    try:
+        check(kata, X, weights, means, close, rtol=1e-6)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.gmm_em_step, X, weights, means, close)} raised ValueError "
+            f"({exc}): covs[0] is symmetric to 1e-11 relative; " + RELATIVE_SYMMETRY
+        )
+    far = covs.copy()
+    far[0, 0, 1] += 1e-4 * np.abs(covs[0]).max()
+    expect_error(
+        ValueError,
+        kata.gmm_em_step,
+        X,
+        weights,
+        means,
+        far,
+        why="covs[0] is 1e-4 * max|C| away from symmetric; " + RELATIVE_SYMMETRY,
+    )
+
+
 GOOD_X = [[0.0, 0.0], [1.0, 1.0], [4.0, 4.0]]
 GOOD_W = [0.5, 0.5]
 GOOD_M = [[0.0, 0.0], [4.0, 4.0]]
@@ -199,13 +242,22 @@ GOOD_C = [np.eye(2), np.eye(2)]
     "X, weights, means, covs, why",
     [
         (GOOD_X, [0.5, 0.6], GOOD_M, GOOD_C, "the weights sum to 1.1"),
+        (GOOD_X, [0.5, 0.5 - 1e-8], GOOD_M, GOOD_C, "the weights sum to 1 - 1e-8 (tol 1e-9)"),
         (GOOD_X, [1.5, -0.5], GOOD_M, GOOD_C, "a negative weight"),
         (GOOD_X, GOOD_W, [[0.0, 0.0]], GOOD_C, "means has 1 row for 2 components"),
         (GOOD_X, GOOD_W, GOOD_M, [np.eye(3), np.eye(3)], "covs are 3 x 3 for 2-D data"),
         (np.empty((0, 2)), GOOD_W, GOOD_M, GOOD_C, "X has no rows"),
         (GOOD_X, GOOD_W, GOOD_M, [np.eye(2), [[1.0, 0.5], [0.0, 1.0]]], "covs[1] is not symmetric"),
     ],
-    ids=["weights-sum", "negative-weight", "means-shape", "covs-shape", "empty", "asymmetric"],
+    ids=[
+        "weights-sum",
+        "weights-sum-1e-8",
+        "negative-weight",
+        "means-shape",
+        "covs-shape",
+        "empty",
+        "asymmetric",
+    ],
 )
 def test_gmm_em_step_rejects_bad_input(kata, X, weights, means, covs, why):
     """Does bad input raise ValueError with a message?"""

@@ -38,6 +38,8 @@ def check(kata, X, **tolerance):
         if n > 1
         else np.full((d, d), np.nan),
         "the data was not centred: X^T X / n is not the covariance": X.T @ X / n,
+        "every column centred on the mean of the whole matrix: subtract each column's own "
+        "mean (X.mean(axis=0))": (X - X.mean()).T @ (X - X.mean()) / n,
     }
     if n == d:
         centred = X - want_mean

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fields
+from mlkata.grading import assert_close, call, describe_call, expect_error, fail, fields
 
 
 def check(kata, X, y, **tolerance):
@@ -105,6 +105,40 @@ def test_ols_standard_errors_scale_with_the_noise(kata, rng):
 def test_ols_standard_errors_leaves_inputs_unchanged(kata, rng):
     """Are X and y left exactly as they were?"""
     check(kata, rng.standard_normal((15, 3)), rng.standard_normal(15))
+
+
+RELATIVE_RANK = (
+    "rank is relative to the scale of X: a singular value counts as zero when it is at "
+    "most about max(n, p) * eps times the largest, not below an absolute threshold"
+)
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e-12, 1e8], ids=["1e-12", "1e8"])
+def test_ols_standard_errors_rank_decision_is_relative(kata, rng, scale):
+    """With X scaled by 1e-12 or 1e8: a full-rank design fits (coef and SEs scale by
+    1/scale), and the dummy-variable trap is still rank-deficient (LinAlgError)?
+
+    Scaled by 1e8, the trap's smallest singular value is round-off of about 1e-8,
+    above any absolute threshold like 1e-10.
+    """
+    X = np.column_stack([np.ones(20), rng.standard_normal((20, 2))]) * scale
+    y = rng.standard_normal(20)
+    try:
+        check(kata, X, y)
+    except np.linalg.LinAlgError as exc:
+        fail(
+            f"{describe_call(kata.ols_standard_errors, X, y)} raised LinAlgError ({exc}): X "
+            f"has full rank, it is only scaled by {scale:g}; " + RELATIVE_RANK
+        )
+    trap = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0], [1.0, 0.0, 1.0]] * 2)
+    expect_error(
+        np.linalg.LinAlgError,
+        kata.ols_standard_errors,
+        trap * scale,
+        np.arange(8.0),
+        why="the intercept column equals the sum of the two dummy columns; " + RELATIVE_RANK,
+    )
 
 
 @pytest.mark.points(2)

@@ -140,6 +140,27 @@ def test_permutation_test_follows_the_protocol(kata, rng, n_a, n_b, shift, n_per
     check(kata, a, b, n_perm, seed=int(rng.integers(2**32)))
 
 
+@pytest.mark.points(2)
+@pytest.mark.parametrize("scale", [1e-12, 1e12], ids=["1e-12", "1e12"])
+def test_permutation_test_slack_is_relative(kata, rng, scale):
+    """With data scaled by 1e-12 or 1e12, is the p-value that of the stated protocol?
+
+    The slack is relative, |d*| >= |d| * (1 - 1e-9): an absolute one, |d*| >= |d| - 1e-9,
+    counts every permutation when the differences are of size 1e-12 (p = 1).
+    """
+    a = rng.normal(1.5, 1.0, size=6) * scale
+    b = rng.normal(0.0, 1.0, size=6) * scale
+    seed = int(rng.integers(2**32))
+    p = call(kata.permutation_test, a, b, 300, np.random.default_rng(seed))
+    if p > 0.5:
+        fail(
+            f"the p-value is {p}: far more permutations counted than the protocol gives; "
+            "the slack must be relative, |d*| >= |d| * (1 - 1e-9), not an absolute "
+            "|d*| >= |d| - 1e-9, which counts everything when d is of size 1e-12"
+        )
+    check(kata, a, b, 300, seed=seed)
+
+
 def test_permutation_test_close_to_the_exact_p_value(kata, rng):
     """Is the Monte-Carlo p-value within sampling error of the exact one (all 252 splits)?"""
     a = rng.normal(0.8, 1.0, size=5)

@@ -88,6 +88,23 @@ def test_exponential_mle_some_zero_times(kata):
     assert_close(check_exponential(kata, [0.0, 0.0, 3.0]), 1.0, what="the rate")
 
 
+@pytest.mark.parametrize("scale", [1e-15, 1e12], ids=["1e-15", "1e12"])
+def test_exponential_mle_tiny_and_huge_times(kata, rng, scale):
+    """Waiting times of size 1e-15 or 1e12: is the rate n / sum(x) (1e15 or 1e-12 scale)?
+
+    Only an all-zero x has no finite MLE: tiny waiting times are not zero.
+    """
+    x = rng.exponential(scale=2.0, size=6) * scale
+    try:
+        check_exponential(kata, x)
+    except ValueError as exc:
+        fail(
+            f"{describe_call(kata.exponential_mle, x)} raised ValueError ({exc}): the "
+            f"waiting times are of size {scale:g}, not zero; only an all-zero x is an "
+            "error, not one whose sum is below an absolute threshold"
+        )
+
+
 @pytest.mark.points(2)
 @pytest.mark.parametrize("n", [1, 7, 500])
 def test_poisson_mle_random_counts(kata, rng, n):

@@ -78,12 +78,12 @@ def pca(X, n_components):
         raise ValueError(
             f"n_components must be an integer from 1 to {min(n, d)}, got {n_components}"
         )
+    if np.all(X == X[0]):  # the values themselves: a computed mean may be off by round-off
+        raise ValueError("X is constant: it has no variance to explain")
     mean = X.mean(axis=0)
     centred = X - mean
     _, singular_values, Vt = np.linalg.svd(centred, full_matrices=False)
     variances = singular_values**2 / (n - 1)
     total = variances.sum()
-    if total <= 0.0:
-        raise ValueError("X is constant: it has no variance to explain")
     return PCA(Vt[:k].copy(), variances[:k], variances[:k] / total, mean)
     # END SOLUTION

@@ -52,6 +52,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "global_shift",
+        "shifts every row of logits by the global maximum, not its own",
+        replace=[
+            (
+                "shifted = logits - logits.max(axis=1, keepdims=True)",
+                "shifted = logits - logits.max()",
+            )
+        ],
+        message="global maximum instead of its own",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "per_sample_loop",

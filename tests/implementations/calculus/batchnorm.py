@@ -72,6 +72,30 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "global_statistics",
+        "one mean and variance over the whole batch instead of one per feature",
+        replace=[
+            ("    mu = X.mean(axis=0)\n", "    mu = X.mean()\n"),
+            ("    var = np.mean(centred**2, axis=0)\n", "    var = np.mean(centred**2)\n"),
+        ],
+        message="one mean and variance over the whole batch",
+    ),
+    Mutant(
+        "per_sample_statistics",
+        "normalises each sample over its features (layer norm) instead of each feature",
+        replace=[
+            ("    mu = X.mean(axis=0)\n", "    mu = X.mean(axis=1, keepdims=True)\n"),
+            (
+                "    var = np.mean(centred**2, axis=0)\n",
+                "    var = np.mean(centred**2, axis=1, keepdims=True)\n",
+            ),
+        ],
+        message="as layer norm does",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "staged_computational_graph",

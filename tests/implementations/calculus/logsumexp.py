@@ -25,6 +25,32 @@ MUTANTS = [
         message="not added back",
     ),
     Mutant(
+        "global_shift",
+        "shifts every slice by the global maximum: slices far below it underflow to -inf",
+        replace=[
+            (
+                "    m = np.max(z, axis=axis, keepdims=True)\n",
+                "    m = np.max(z, axis=axis, keepdims=True)\n    m = np.full_like(m, np.max(z))\n",
+            )
+        ],
+        message="global maximum instead of its own",
+    ),
+    Mutant(
+        "global_shift_naive_log",
+        "shifts by the global maximum and takes log of the sum: log(0) for a far slice",
+        append="""
+def logsumexp(z, axis=None):
+    z = np.asarray(z, dtype=float)
+    if z.size == 0:
+        raise ValueError("empty")
+    m = np.max(z)
+    if not np.isfinite(m):
+        m = 0.0
+    return np.log(np.sum(np.exp(z - m), axis=axis)) + m
+""",
+        message="global maximum instead of its own",
+    ),
+    Mutant(
         "ignores_axis",
         "always reduces over every entry",
         replace=[("    if axis is None:\n", "    axis = None\n    if axis is None:\n")],

@@ -28,7 +28,23 @@ MUTANTS = [
                 "    shifted = z - np.max(z)\n",
             )
         ],
-        message="hit a floating-point error",
+        message="global maximum instead of its own",
+    ),
+    Mutant(
+        "global_max_guarded",
+        "one shift for the whole array, 0/0 guarded: rows far below the maximum become 0",
+        replace=[
+            (
+                "    shifted = z - np.max(z, axis=axis, keepdims=True)\n",
+                "    shifted = z - np.max(z)\n",
+            ),
+            (
+                "    return e / np.sum(e, axis=axis, keepdims=True)\n",
+                "    total = np.sum(e, axis=axis, keepdims=True)\n"
+                "    return e / np.where(total > 0, total, 1.0)\n",
+            ),
+        ],
+        message="global maximum instead of its own",
     ),
     Mutant(
         "in_place_shift",

@@ -57,6 +57,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS.append(
+    Mutant(
+        "global_shift",
+        "shifts every row by the global maximum: rows far below it underflow to log(0)",
+        replace=[
+            (
+                "    shifted = logits - logits.max(axis=1, keepdims=True)\n",
+                "    shifted = logits - logits.max()\n",
+            )
+        ],
+        message="global maximum instead of its own",
+    )
+)
+
 VARIANTS = [
     Variant(
         "logaddexp_and_onehot",

@@ -88,6 +88,16 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "loose_sum_tolerance",
+        "accepts a distribution whose sum is within 1e-6 of 1 (the kata says 1e-9)",
+        replace=[
+            ("    if not abs(total - 1.0) <= 1e-9:\n", "    if not abs(total - 1.0) <= 1e-6:\n")
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "scipy_stats_entropy",

@@ -118,6 +118,30 @@ def _check(p, q, base):
     return p, q
 """
 
+MUTANTS += [
+    Mutant(
+        "loose_sum_tolerance",
+        "its own KL terms, accepting distributions whose sum is within 1e-6 of 1 (not 1e-9)",
+        append="""
+def js_divergence(p, q, base=2.0):
+    p = np.asarray(p, dtype=float)
+    q = np.asarray(q, dtype=float)
+    for v in (p, q):
+        if v.ndim != 1 or v.size == 0 or np.any(v < 0) or abs(v.sum() - 1.0) > 1e-6:
+            raise ValueError("not a distribution")
+    if p.shape != q.shape or not (base > 0 and base != 1):
+        raise ValueError("bad input")
+    m = (p + q) / 2
+
+    def kl(a):
+        s = a > 0
+        return float(np.sum(a[s] * np.log(a[s] / m[s])))
+
+    return (0.5 * kl(p) + 0.5 * kl(q)) / np.log(base)
+""",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "entropy_of_the_mixture",

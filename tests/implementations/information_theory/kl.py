@@ -226,6 +226,37 @@ def _check(p, q, base):
     return p, q
 """
 
+MUTANTS += [
+    Mutant(
+        "tiny_q_is_zero",
+        "treats q_i < 1e-12 as 0 (an absolute threshold): returns inf for tiny q",
+        replace=[
+            (
+                '    if np.any(q[support] == 0):\n        return float("inf")  # q_i = 0 < p_i: log(p_i / q_i) = +inf\n',
+                '    if np.any(q[support] < 1e-12):\n        return float("inf")\n',
+            )
+        ],
+        message="not q_i below an absolute threshold",
+    ),
+]
+
+MUTANTS += [
+    Mutant(
+        "loose_sum_tolerance",
+        "kl_divergence accepts a distribution whose sum is within 1e-6 of 1 (not 1e-9)",
+        append="""
+_own_kl = kl_divergence
+
+
+def kl_divergence(p, q, base=2.0):
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 1 and p.size and abs(p.sum() - 1.0) <= 1e-6:
+        p = p / p.sum()
+    return _own_kl(p, q, base)
+""",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "masked_ratio",

@@ -126,6 +126,16 @@ def mutual_information(joint, base=2.0):
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "loose_sum_tolerance",
+        "accepts a distribution whose sum is within 1e-6 of 1 (the kata says 1e-9)",
+        replace=[
+            ("    if not abs(total - 1.0) <= 1e-9:\n", "    if not abs(total - 1.0) <= 1e-6:\n")
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "entropies",

@@ -30,6 +30,40 @@ MUTANTS = [
         replace=[("np.abs(A - A.T).max() > 1e-10 * scale", "np.any(A != A.T)")],
     ),
     Mutant(
+        "absolute_symmetry_tolerance",
+        "tests symmetry with an absolute tolerance, max|A - A^T| <= 1e-10",
+        replace=[("np.abs(A - A.T).max() > 1e-10 * scale", "np.abs(A - A.T).max() > 1e-10")],
+        message="symmetry is relative to the size of A",
+    ),
+    Mutant(
+        "allclose_symmetry",
+        "tests symmetry with np.allclose(A, A.T) (absolute 1e-8 dominates on small A)",
+        replace=[("np.abs(A - A.T).max() > 1e-10 * scale", "not np.allclose(A, A.T)")],
+        message="symmetry is relative to the size of A",
+    ),
+    Mutant(
+        "absolute_pivot_threshold",
+        "a pivot below an absolute 1e-10 counts as zero: small SPD matrices are rejected",
+        replace=[
+            (
+                "    threshold = n * np.finfo(float).eps * np.abs(np.diag(A)).max()\n",
+                "    threshold = 1e-10\n",
+            )
+        ],
+        message="not below an absolute threshold",
+    ),
+    Mutant(
+        "zero_pivot_threshold",
+        "only a pivot <= 0 counts as zero: round-off makes a singular matrix factor",
+        replace=[
+            (
+                "    threshold = n * np.finfo(float).eps * np.abs(np.diag(A)).max()\n",
+                "    threshold = 0.0\n",
+            )
+        ],
+        message="not below an absolute threshold",
+    ),
+    Mutant(
         "no_definiteness_check",
         "square root of a negative pivot gives nan instead of LinAlgError",
         replace=[

@@ -96,6 +96,29 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_singularity_threshold",
+        "sigma_min <= 1e-12 counts as singular, whatever the scale of A",
+        replace=[
+            (
+                "    if smallest <= max(A.shape) * np.finfo(float).eps * largest:\n",
+                "    if smallest <= 1e-12:\n",
+            )
+        ],
+    ),
+    Mutant(
+        "exact_zero_singular_value",
+        "only sigma_min == 0 counts as singular: round-off makes singular matrices finite",
+        replace=[
+            (
+                "    if smallest <= max(A.shape) * np.finfo(float).eps * largest:\n",
+                "    if smallest == 0:\n",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "norm_ord_2_and_minus_2",

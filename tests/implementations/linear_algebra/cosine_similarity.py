@@ -52,6 +52,31 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_zero_row_threshold",
+        "a row whose norm is below an absolute 1e-12 is treated as a zero row",
+        replace=[
+            (
+                "        safe = np.where(norms > 0.0, norms, 1.0)  # a zero row stays zero\n"
+                "        return M / safe[:, None]\n",
+                "        safe = np.where(norms > 1e-12, norms, np.inf)\n"
+                "        return M / safe[:, None]\n",
+            )
+        ],
+    ),
+    Mutant(
+        "global_normalisation",
+        "divides by the largest row norm of each matrix instead of each row's own norm",
+        replace=[
+            (
+                "        return M / safe[:, None]\n",
+                "        return M / safe.max()\n",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "outer_product_of_norms",

@@ -87,6 +87,14 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_singularity_threshold",
+        "a pivot below an absolute 1e-12 counts as zero (sign 0, -inf) whatever the scale",
+        replace=[("np.any(pivots == 0.0)", "np.any(np.abs(pivots) < 1e-12)")],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "elimination_counting_swaps",

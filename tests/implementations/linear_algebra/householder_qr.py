@@ -95,6 +95,15 @@ def householder_qr(A):
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_zero_column_threshold",
+        "skips the reflection of a column whose norm is below an absolute 1e-12",
+        replace=[("        if norm_x == 0.0:\n", "        if norm_x < 1e-12:\n")],
+        message="not one whose norm is below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "givens_rotations",

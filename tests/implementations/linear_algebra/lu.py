@@ -104,6 +104,15 @@ def lu_decompose(A):
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_pivot_threshold",
+        "skips the elimination step when the pivot is below an absolute 1e-12",
+        replace=[("        if pivot == 0.0:\n", "        if abs(pivot) < 1e-12:\n")],
+        message="not one below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "kij_loops_integer_P",

@@ -90,6 +90,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_pivot_threshold",
+        "a pivot below an absolute 1e-10 counts as zero, whatever the scale of A",
+        replace=[
+            (
+                "    if pivots.max() == 0.0 or pivots.min() <= n * np.finfo(float).eps * pivots.max():\n",
+                "    if pivots.min() <= 1e-10:\n",
+            )
+        ],
+        message="not below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "augmented_elimination",

@@ -49,7 +49,46 @@ MUTANTS = [
     Mutant(
         "no_constant_check",
         "constant X gives nan ratios instead of ValueError",
-        replace=[("    if total <= 0.0:\n", "    if False:\n")],
+        replace=[("    if np.all(X == X[0]):", "    if False:")],
+    ),
+]
+
+MUTANTS += [
+    Mutant(
+        "constant_by_zero_variance",
+        "calls X constant only when its computed variance is exactly 0 (misses an inexact mean)",
+        replace=[
+            (
+                "    if np.all(X == X[0]):  # the values themselves: a computed mean may be off by round-off\n"
+                '        raise ValueError("X is constant: it has no variance to explain")\n',
+                "",
+            ),
+            (
+                "    total = variances.sum()\n",
+                "    total = variances.sum()\n"
+                "    if total <= 0.0:\n"
+                '        raise ValueError("X is constant: it has no variance to explain")\n',
+            ),
+        ],
+        message="test the values themselves",
+    ),
+    Mutant(
+        "constant_by_absolute_variance",
+        "calls X constant when its total variance is below an absolute 1e-12",
+        replace=[
+            (
+                "    if np.all(X == X[0]):  # the values themselves: a computed mean may be off by round-off\n"
+                '        raise ValueError("X is constant: it has no variance to explain")\n',
+                "",
+            ),
+            (
+                "    total = variances.sum()\n",
+                "    total = variances.sum()\n"
+                "    if total < 1e-12:\n"
+                '        raise ValueError("X is constant: it has no variance to explain")\n',
+            ),
+        ],
+        message="not when its variance is below an absolute threshold",
     ),
 ]
 
@@ -70,7 +109,7 @@ def pca(X, n_components):
     values, vectors = np.linalg.eigh(cov)
     order = np.argsort(values)[::-1][:n_components]
     total = np.trace(cov)
-    if total == 0:
+    if np.ptp(X, axis=0).max() == 0:
         raise ValueError("constant X")
     variances = np.clip(values[order], 0.0, None)
     return PCA(-vectors[:, order].T, variances, variances / total, mean)

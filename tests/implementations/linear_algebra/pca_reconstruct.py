@@ -71,6 +71,30 @@ def pca_reconstruct(X, n_components):
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "constant_by_zero_variance",
+        "its own SVD, calling X constant only when the computed variance is exactly 0",
+        append="""
+def pca_reconstruct(X, n_components):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.shape[0] < 2:
+        raise ValueError("X must be 2-D with at least two rows")
+    n, d = X.shape
+    k = int(n_components)
+    if k != n_components or not 1 <= k <= min(n, d):
+        raise ValueError("n_components out of range")
+    mean = X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(X - mean, full_matrices=False)
+    if np.sum(s**2) <= 0.0:
+        raise ValueError("X is constant")
+    V = Vt[:k]
+    return mean + (X - mean) @ V.T @ V
+""",
+        message="test the values themselves",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "truncated_svd",
@@ -85,7 +109,7 @@ def pca_reconstruct(X, n_components):
         raise ValueError("n_components out of range")
     mu = X.mean(axis=0)
     U, s, Vt = np.linalg.svd(X - mu, full_matrices=False)
-    if not np.any(s > 0):
+    if not np.any(X != X[0]):
         raise ValueError("X is constant")
     k = int(n_components)
     return mu + (U[:, :k] * s[:k]) @ Vt[:k]
@@ -101,7 +125,7 @@ def pca_reconstruct(X, n_components):
         raise ValueError("bad X or n_components")
     mu = X.sum(axis=0) / len(X)
     C = (X - mu).T @ (X - mu) / (len(X) - 1)
-    if np.trace(C) <= 0:
+    if np.all(np.ptp(X, axis=0) == 0):
         raise ValueError("X is constant")
     w, V = np.linalg.eigh(C)
     W = -V[:, np.argsort(w)[::-1][:n_components]]

@@ -117,6 +117,19 @@ def power_iteration(A, num_iters=1000, tol=1e-12, rng=None):
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_convergence_test",
+        "stops when the value changes by at most tol, not tol * |value|",
+        replace=[
+            (
+                "converged = abs(new_value - value) <= tol * abs(new_value)",
+                "converged = abs(new_value - value) <= tol",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "quotient_of_previous_iterate",

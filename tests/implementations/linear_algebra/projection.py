@@ -64,6 +64,14 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_rank_cutoff",
+        "a singular value below an absolute 1e-10 counts as zero, whatever the scale of A",
+        replace=[("    cutoff = max(m, n) * np.finfo(float).eps * s[0]\n", "    cutoff = 1e-10\n")],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "lstsq_coefficients",

@@ -55,6 +55,27 @@ MUTANTS = [
         ],
     ),
     Mutant(
+        "absolute_symmetry_tolerance",
+        "tests symmetry with an absolute tolerance, max|A - A^T| <= 1e-10",
+        replace=[
+            (
+                "    if np.abs(A - A.T).max() > 1e-10 * np.abs(A).max():\n",
+                "    if np.abs(A - A.T).max() > 1e-10:\n",
+            )
+        ],
+        message="symmetry is relative to the size of A",
+    ),
+    Mutant(
+        "absolute_convergence_tolerance",
+        "stops when the off-diagonal norm is below tol itself, not tol times the norm of A",
+        replace=[
+            (
+                "        if _off_diagonal(D) <= tol * norm:\n",
+                "        if _off_diagonal(D) <= max(tol, 1e-10):\n",
+            )
+        ],
+    ),
+    Mutant(
         "no_symmetry_check",
         "a non-symmetric A is not rejected",
         replace=[("    if np.abs(A - A.T).max() > 1e-10 * np.abs(A).max():\n", "    if False:\n")],

@@ -86,6 +86,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_diagonal_threshold",
+        "a diagonal entry below an absolute 1e-12 counts as zero, whatever the scale of T",
+        replace=[
+            (
+                "zeros = np.flatnonzero(np.diag(T) == 0.0)",
+                "zeros = np.flatnonzero(np.abs(np.diag(T)) < 1e-12)",
+            )
+        ],
+        message="not one below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "column_oriented",

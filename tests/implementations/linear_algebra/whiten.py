@@ -101,6 +101,15 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS.append(
+    Mutant(
+        "global_mean",
+        "centres every column on the mean of the whole matrix, not its own mean",
+        replace=[("    centred = X - X.mean(axis=0)\n", "    centred = X - X.mean()\n")],
+        message="subtract the mean of X",
+    )
+)
+
 VARIANTS = [
     Variant(
         "svd_of_centred_data",

@@ -40,6 +40,31 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_evidence_threshold",
+        "an evidence below 1e-12 counts as zero: tiny likelihoods are rejected",
+        replace=[("    if evidence == 0:\n", "    if evidence < 1e-12:\n")],
+        message="not one below an absolute threshold",
+    ),
+    Mutant(
+        "isclose_prior_sum",
+        "np.isclose(prior.sum(), 1): accepts a prior 1e-6 away from 1",
+        replace=[
+            (
+                "    if abs(prior.sum() - 1.0) > 1e-9:\n",
+                "    if not np.isclose(prior.sum(), 1.0):\n",
+            )
+        ],
+        message="1.000001",
+    ),
+    Mutant(
+        "exact_prior_sum",
+        "demands prior.sum() == 1 exactly: rejects ten 0.1",
+        replace=[("    if abs(prior.sum() - 1.0) > 1e-9:\n", "    if prior.sum() != 1.0:\n")],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "log_space",

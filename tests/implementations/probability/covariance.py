@@ -69,6 +69,23 @@ MUTANTS = [
         replace=[("constant = np.ptp(X, axis=0) == 0", "constant = X.std(axis=0) == 0")],
     ),
     Mutant(
+        "constant_by_absolute_std",
+        "a column whose std is below an absolute 1e-8 counts as constant",
+        replace=[("constant = np.ptp(X, axis=0) == 0", "constant = X.std(axis=0) < 1e-8")],
+        message="not when its spread is below an absolute tolerance",
+    ),
+    Mutant(
+        "global_mean",
+        "centres every column on the mean of the whole matrix, not its own mean",
+        replace=[
+            (
+                "    Xc = X - X.mean(axis=0)\n    C = Xc.T @ Xc / (n - ddof)\n",
+                "    Xc = X - X.mean()\n    C = Xc.T @ Xc / (n - ddof)\n",
+            )
+        ],
+        message="subtract the column means",
+    ),
+    Mutant(
         "no_ddof_check",
         "ddof >= n gives inf or negative variances",
         replace=[("if not 0 <= ddof < n:", "if False:")],

@@ -37,6 +37,15 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_zero_threshold",
+        "P(positive) below an absolute 1e-12 counts as zero",
+        replace=[("    if p_positive == 0.0:\n", "    if p_positive < 1e-12:\n")],
+        message="not one below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "odds_form",

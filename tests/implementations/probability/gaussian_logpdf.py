@@ -63,6 +63,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_symmetry_tolerance",
+        "tests the symmetry of cov with an absolute tolerance 1e-10",
+        replace=[
+            (
+                "np.max(np.abs(cov - cov.T)) > 1e-10 * np.max(np.abs(cov))",
+                "np.max(np.abs(cov - cov.T)) > 1e-10",
+            )
+        ],
+        message="symmetry is relative to the size of cov",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "scipy_solve_triangular",

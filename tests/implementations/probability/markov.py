@@ -59,6 +59,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS.append(
+    Mutant(
+        "total_sum_check",
+        "checks that all of P sums to k instead of each row to 1",
+        replace=[
+            (
+                "    if np.any(np.abs(row_sums - 1.0) > 1e-9):\n",
+                "    if abs(P.sum() - P.shape[0]) > 1e-9:\n",
+            )
+        ],
+        message="not row-stochastic",
+    )
+)
+
 VARIANTS = [
     Variant(
         "least_squares",

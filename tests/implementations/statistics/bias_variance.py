@@ -78,6 +78,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "global_variance",
+        "the variance of all predictions around the global mean, not per point across models",
+        replace=[
+            (
+                "    variance = float(np.mean((predictions - average) ** 2))\n",
+                "    variance = float(np.mean((predictions - predictions.mean()) ** 2))\n",
+            )
+        ],
+        message="around one global mean",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "direct_mse_loop",

@@ -97,6 +97,35 @@ def gmm_em_step(X, weights, means, covs):
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "loose_weight_sum_tolerance",
+        "accepts weights whose sum is within 1e-6 of 1 (the convention is 1e-9)",
+        replace=[("abs(weights.sum() - 1.0) > 1e-9", "abs(weights.sum() - 1.0) > 1e-6")],
+    ),
+    Mutant(
+        "global_shift",
+        "log-sum-exp over components shifted by the maximum over all points, not per point",
+        replace=[
+            (
+                "    top = log_joint.max(axis=1, keepdims=True)\n",
+                "    top = np.full((n, 1), log_joint.max())\n",
+            )
+        ],
+    ),
+    Mutant(
+        "absolute_symmetry_tolerance",
+        "tests the symmetry of each covariance with an absolute tolerance 1e-10",
+        replace=[
+            (
+                "np.abs(covs[k] - covs[k].T).max() > 1e-10 * np.abs(covs[k]).max()",
+                "np.abs(covs[k] - covs[k].T).max() > 1e-10",
+            )
+        ],
+        message="symmetry is relative to the size of the matrix",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "vectorised_inverse",
@@ -115,7 +144,8 @@ def gmm_em_step(X, weights, means, covs):
         raise ValueError("shapes do not match")
     if np.any(weights < 0) or not np.isclose(weights.sum(), 1.0, rtol=0, atol=1e-9):
         raise ValueError("weights are not a probability vector")
-    if not np.allclose(covs, np.transpose(covs, (0, 2, 1)), rtol=0, atol=1e-12):
+    asymmetry = np.abs(covs - np.transpose(covs, (0, 2, 1))).max(axis=(1, 2))
+    if np.any(asymmetry > 1e-10 * np.abs(covs).max(axis=(1, 2))):
         raise ValueError("covariances must be symmetric")
     sign, logdet = np.linalg.slogdet(covs)
     if np.any(sign <= 0) or np.any(np.linalg.eigvalsh(covs) <= 0):

@@ -40,6 +40,15 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "global_mean",
+        "centres every column on the mean of the whole matrix, not its own mean",
+        replace=[("    centred = X - mean\n", "    centred = X - X.mean()\n")],
+        message="centred on the mean of the whole matrix",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "outer_product_loop",

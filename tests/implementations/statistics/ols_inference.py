@@ -69,6 +69,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_rank_threshold",
+        "a smallest singular value below an absolute 1e-10 means rank-deficient",
+        replace=[
+            (
+                "    if s[-1] <= max(n, p) * np.finfo(float).eps * s[0]:\n",
+                "    if s[-1] <= 1e-10:\n",
+            )
+        ],
+        message="not below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "normal_equations",

@@ -70,6 +70,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_slack",
+        "counts |d*| >= |d| - 1e-9 (an absolute slack): everything counts for tiny data",
+        replace=[
+            (
+                "        if abs(difference) >= observed * (1 - 1e-9):\n",
+                "        if abs(difference) >= observed - 1e-9:\n",
+            )
+        ],
+        message="the slack must be relative",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "permuted_arrays_vectorised",

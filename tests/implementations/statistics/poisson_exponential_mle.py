@@ -51,6 +51,15 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "absolute_zero_threshold",
+        "exponential_mle calls x all zero when its sum is below an absolute 1e-12",
+        replace=[("    if total == 0.0:\n", "    if total < 1e-12:\n")],
+        message="not one whose sum is below an absolute threshold",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "pure_python",
