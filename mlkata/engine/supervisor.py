@@ -42,6 +42,8 @@ from mlkata.engine.results import CheckResult, KataResult
 
 POLL_S = 0.02
 SAMPLE_S = 0.5
+IDLE_CPU_S = 0.05
+"""CPU seconds of work that show a kata is not idle (see Limits.idle_s)."""
 CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
 """Fork mode where fork is safe with NumPy loaded (not macOS, whose frameworks forbid it)."""
 WORKER_MODE_ENV = "MLKATA_WORKER"
@@ -369,7 +371,11 @@ def _verdict(watch: _Watch, seconds: float) -> KataResult:
             stopped_at = nodeid
             check.message = reason
         elif reason:
-            check.message = f"not run: {_short(reason)}"
+            check.message = "not run: " + (
+                "the kata was stopped earlier"
+                if watch.ended_by
+                else "the kata's process ended earlier"
+            )
         else:
             check.message = "not run: the grader's run ended before this check"
         if not check.longrepr:
@@ -385,12 +391,6 @@ def _verdict(watch: _Watch, seconds: float) -> KataResult:
         else:
             result.errors.append(reason or "no check ran: the grader has no test for this kata")
     return result
-
-
-def _short(reason: str) -> str:
-    return "the kata's process " + (
-        "was stopped earlier" if "limit" in reason or "time" in reason else "ended earlier"
-    )
 
 
 class Supervisor:
@@ -558,7 +558,7 @@ class Supervisor:
         reader = ChannelReader(watch.token)
         limits = self.limits
         last_event = last_busy = started
-        last_cpu: float | None = None
+        busy_cpu: float | None = None  # the CPU time at the last sign of work
         last_sample = 0.0
         exited = False
         while True:
@@ -566,9 +566,10 @@ class Supervisor:
             cpu = _cpu_seconds(watch.pid) if watch.pid and now - last_sample >= SAMPLE_S else None
             if cpu is not None:
                 last_sample = now
-                if last_cpu is None or cpu - last_cpu > 0.05:
-                    last_busy = now
-                last_cpu = cpu
+                # Cumulative, not per sample: a process starved by a busy machine still
+                # shows work over the idle window; a sleeping one does not.
+                if busy_cpu is None or cpu - busy_cpu > IDLE_CPU_S:
+                    last_busy, busy_cpu = now, cpu
             data = _read_available(worker.results)
             if data:
                 for record in reader.feed(data):
