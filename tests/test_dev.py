@@ -24,11 +24,15 @@ from mlkata.engine.curriculum import CurriculumError, load_curriculum
 pytestmark = pytest.mark.timeout(60)
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("curriculum.toml", "pyproject.toml", "solutions", "exercises", "graders")
+COPIED = ("curriculum.toml", "pyproject.toml", "solutions", "graders")
 
 
 def copy_repo(into: Path, git: bool = False) -> Path:
-    """A working copy of the catalogue at ``into`` (committed once if ``git``)."""
+    """A working copy of the catalogue at ``into`` (committed once if ``git``).
+
+    Its exercises/ are the generated stubs, not this repository's exercises/, which may
+    hold a learner's work.
+    """
     into.mkdir()
     ignore = shutil.ignore_patterns("__pycache__", "*.bak")
     for name in COPIED:
@@ -37,6 +41,10 @@ def copy_repo(into: Path, git: bool = False) -> Path:
             shutil.copytree(source, into / name, ignore=ignore)
         else:
             shutil.copy2(source, into / name)
+    for solution in (ROOT / "solutions").glob("*/*.py"):
+        stub = into / "exercises" / solution.relative_to(ROOT / "solutions")
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(make_stub(solution.read_text(encoding="utf-8")), encoding="utf-8")
     shutil.copytree(ROOT / "tests/implementations", into / "tests/implementations", ignore=ignore)
     if git:
         run_git(into, "init", "-q")
