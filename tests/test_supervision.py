@@ -161,28 +161,35 @@ def test_spawn_mode_fails_closed_the_same_way(case, tmp_path):
 
 
 def test_no_process_of_a_kata_outlives_its_grading(tmp_path):
-    """Are the processes a kata starts (even in a new session) gone after grading?"""
-    marker = f"mlkata-orphan-{os.getpid()}"
+    """Are the processes a kata starts (even in a new session, even past the audit hook
+    through libc's own fork) gone after grading?"""
+    pids = tmp_path / "pids"
+    pids.mkdir()
     body = (
-        "import os, time\n"
-        "if os.fork() == 0:\n"
-        "    os.setsid()\n"
-        "    if os.fork() == 0:\n"
-        f"        os.execvp('sleep', ['sleep', '300', '{marker}'])\n"
+        "import ctypes, os, time\n"
+        "libc = ctypes.CDLL(None)\n"  # libc's fork raises no audit event: the guard
+        "if libc.fork() == 0:\n"  # cannot refuse it, so the sweep must end it
+        "    libc.setsid()\n"
+        "    if libc.fork() == 0:\n"
+        f"        open(os.path.join({str(pids)!r}, str(os.getpid())), 'w').close()\n"
+        "        time.sleep(300)\n"
         "    os._exit(0)\n"
-        "time.sleep(0.5)"
+        "time.sleep(0.2)"
     )
-    # Without the process guard (solution mode grades solutions: here, a target that is
-    # not the working copy's), fork is refused; grade the reference tree instead, so
-    # that the guard allows the fork and the sweep has something to end.
     root = scratch_copy(tmp_path, body)
-    shutil.rmtree(root / "solutions" / "calculus")
-    os.rename(root / "exercises" / "calculus", root / "solutions" / "calculus")
-    done = grade(root, tmp_path / "home", "--target", "solutions")
+    done = grade(root, tmp_path / "home")
     assert "calculus/sigmoid" in done.stdout, done.stdout + done.stderr
+    started = [int(p.name) for p in pids.iterdir()]
+    assert started, "the kata started no process: this test checks nothing"
     time.sleep(0.5)
-    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout
-    assert left.strip() == "", f"processes left behind: {left}"
+    alive = []
+    for pid in started:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue
+        alive.append(pid)
+    assert alive == [], f"processes left behind: {alive}"
 
 
 def test_ctrl_c_stops_grading_at_once(tmp_path):
