@@ -39,10 +39,12 @@ __all__ = [
     "ATOL",
     "RTOL",
     "assert_close",
+    "assert_close_complex",
     "assert_gradient",
     "assert_orthonormal",
     "call",
     "call_strictly",
+    "complex_vector",
     "describe",
     "describe_call",
     "expect_error",
@@ -436,6 +438,53 @@ def assert_orthonormal(
         else:
             detail = f"{kind} {i} and {j} have dot product {gram[i, j]:.3g}, not 0"
         fail(f"{prefix}the {kind} of {what} are not orthonormal: {detail}")
+
+
+def complex_vector(result: Any, called: str, n: int) -> np.ndarray:
+    """The result as a complex ``(n,)`` array, or a failure saying what is wrong with it."""
+    __tracebackhide__ = True
+    a = np.asarray(result)
+    if a.dtype.kind not in "biufc":
+        fail(f"{called} should return an array of complex numbers, got {describe(result)}")
+    if a.shape != (n,):
+        fail(f"{called} returned shape {a.shape}, expected ({n},): one coefficient per sample")
+    return a.astype(complex)
+
+
+def assert_close_complex(
+    actual: Any,
+    expected: Any,
+    atol: float,
+    called: str,
+    what: str = "X",
+    mistakes: Mapping[str, Any] | None = None,
+) -> None:
+    """Fail unless ``|actual_k - expected_k| <= atol`` for every k, naming a known mistake.
+
+    For complex results (spectra), which :func:`assert_close` compares as real numbers.
+    """
+    __tracebackhide__ = True
+    e = np.asarray(expected, dtype=complex)
+    error = np.abs(actual - e)
+    error = np.where(np.isnan(error), np.inf, error)
+    if np.all(error <= atol):
+        return
+    k = int(np.argmax(error))
+    lines = [
+        f"{called}: {what} is wrong at index {k}: got {actual[k]:.10g}, expected {e[k]:.10g}",
+        f"  largest error {error[k]:.3g} (allowed {atol:.3g}); "
+        f"{int(np.sum(error > atol))} of {e.size} entries are off",
+    ]
+    if e.size <= 8:
+        got = ", ".join(f"{v:.6g}" for v in actual)
+        want = ", ".join(f"{v:.6g}" for v in e)
+        lines.append(f"  got      [{got}]\n  expected [{want}]")
+    for words, wrong in (mistakes or {}).items():
+        w = np.asarray(wrong, dtype=complex)
+        if w.shape == actual.shape and np.all(np.abs(actual - w) <= atol + 1e-9 * np.abs(w)):
+            lines.append(f"  this is what you get from a known mistake: {words}")
+            break
+    fail("\n".join(lines))
 
 
 # ---------------------------------------------------------------------------

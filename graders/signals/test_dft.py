@@ -10,7 +10,15 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import call, describe, describe_call, expect_error, fail, forbid
+from mlkata.grading import (
+    assert_close_complex,
+    call,
+    complex_vector,
+    describe_call,
+    expect_error,
+    fail,
+    forbid,
+)
 
 SHORTCUTS = (
     "numpy.fft.*",
@@ -26,41 +34,6 @@ def tolerance(x):
     """1e-12·N·Σ|x| (plus a floor for the zero signal)."""
     x = np.asarray(x)
     return 1e-12 * x.size * float(np.sum(np.abs(x))) + 1e-13
-
-
-def spectrum(result, called, n):
-    """The result as a complex (n,) array, or a failure saying what is wrong with it."""
-    a = np.asarray(result)
-    if a.dtype.kind not in "biufc":
-        fail(f"{called} should return an array of complex numbers, got {describe(result)}")
-    if a.shape != (n,):
-        fail(f"{called} returned shape {a.shape}, expected ({n},): one coefficient per sample")
-    return a.astype(complex)
-
-
-def assert_spectrum(actual, expected, atol, called, what="X", mistakes=None):
-    """Fail unless |actual_k - expected_k| <= atol for every k, naming a known mistake."""
-    e = np.asarray(expected, dtype=complex)
-    error = np.abs(actual - e)
-    error = np.where(np.isnan(error), np.inf, error)
-    if np.all(error <= atol):
-        return
-    k = int(np.argmax(error))
-    lines = [
-        f"{called}: {what} is wrong at index {k}: got {actual[k]:.10g}, expected {e[k]:.10g}",
-        f"  largest error {error[k]:.3g} (allowed {atol:.3g}); "
-        f"{int(np.sum(error > atol))} of {e.size} entries are off",
-    ]
-    if e.size <= 8:
-        got = ", ".join(f"{v:.6g}" for v in actual)
-        want = ", ".join(f"{v:.6g}" for v in e)
-        lines.append(f"  got      [{got}]\n  expected [{want}]")
-    for words, wrong in (mistakes or {}).items():
-        w = np.asarray(wrong, dtype=complex)
-        if w.shape == actual.shape and np.all(np.abs(actual - w) <= atol + 1e-9 * np.abs(w)):
-            lines.append(f"  this is what you get from a known mistake: {words}")
-            break
-    fail("\n".join(lines))
 
 
 def mistakes_for(x, X):
@@ -92,9 +65,9 @@ def check(kata, x, expected=None):
     called = describe_call(f, x)
     result = call(f, x)
     xs = np.asarray(x)
-    X = spectrum(result, called, xs.size)
+    X = complex_vector(result, called, xs.size)
     want = np.fft.fft(xs) if expected is None else np.asarray(expected, dtype=complex)
-    assert_spectrum(X, want, tolerance(xs), called, mistakes=mistakes_for(xs, want))
+    assert_close_complex(X, want, tolerance(xs), called, mistakes=mistakes_for(xs, want))
     return X
 
 
@@ -180,8 +153,10 @@ def test_dft_twice_reverses_the_signal(kata, rng):
     X = check(kata, x)
     f = kata.dft
     called = describe_call(f, X)
-    XX = spectrum(call(f, X), called, 12)
-    assert_spectrum(XX, 12 * np.roll(x[::-1], 1), 12 * tolerance(X), called, what="dft(dft(x))")
+    XX = complex_vector(call(f, X), called, 12)
+    assert_close_complex(
+        XX, 12 * np.roll(x[::-1], 1), 12 * tolerance(X), called, what="dft(dft(x))"
+    )
 
 
 def test_dft_accepts_lists_of_ints(kata):
@@ -221,4 +196,4 @@ def test_dft_makes_no_shortcut_call(kata, rng):
     with forbid(*SHORTCUTS, called=describe_call(f, x)):
         check_result = call(f, x)
     called = describe_call(f, x)
-    assert_spectrum(spectrum(check_result, called, 20), want, tolerance(x), called)
+    assert_close_complex(complex_vector(check_result, called, 20), want, tolerance(x), called)
