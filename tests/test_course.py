@@ -210,8 +210,14 @@ def test_build_course_writes_valid_nbgrader_notebooks(tmp_path):
             meta = cell.metadata.get("nbgrader")
             if meta is not None:
                 assert meta["schema_version"] == 3 and meta["grade_id"]
-        assert all("### BEGIN HIDDEN TESTS" in c.source for c in graded)
-        assert sum("_mlkata.register(" in c.source for c in graded) == 1
+        hidden = [c for c in graded if c.metadata["nbgrader"]["points"] > 0]
+        visible = [c for c in graded if c.metadata["nbgrader"]["points"] == 0]
+        assert hidden and all("### BEGIN HIDDEN TESTS" in c.source for c in hidden)
+        assert sum("_mlkata.register(" in c.source for c in hidden) == 1
+        # The visible check runs the docstring's example and hides nothing.
+        assert len(visible) == 1 and "HIDDEN" not in visible[0].source
+        function = read_kata(ROOT, CURRICULUM.get(slug)).functions[0][0]
+        assert f"get_doctest({function}.__doc__" in visible[0].source
         assert notebook.cells[0].cell_type == "markdown" and "$$" in notebook.cells[0].source
     try:
         from nbgrader.nbgraderformat import MetadataValidator
@@ -221,43 +227,113 @@ def test_build_course_writes_valid_nbgrader_notebooks(tmp_path):
         MetadataValidator().validate_nb(nbformat.read(path, 4))
 
 
-def test_build_course_gives_earlier_katas_a_kata_imports(tmp_path):
-    """Does a kata that imports an earlier one get that one's reference as given code?"""
-    nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed")
-    dependent = [
+def _dependent_kata():
+    """The first kata that imports an earlier one."""
+    return next(
         k
         for k in CURRICULUM.katas
         if (ROOT / "solutions" / k.path).is_file() and read_kata(ROOT, k).imports
-    ]
-    if not dependent:
-        pytest.skip("no kata imports an earlier one yet")
-    kata = dependent[0]
-    build_course(ROOT, tmp_path / "course", katas=[kata.slug])
-    notebook = nbformat.read(tmp_path / "course" / "source" / kata.topic / f"{kata.slug}.ipynb", 4)
-    (given,) = [
+    )
+
+
+def _cell(notebook, suffix: str):
+    (cell,) = [
         c
         for c in notebook.cells
-        if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_given")
+        if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith(suffix)
     ]
+    return cell
+
+
+def test_build_course_runs_the_students_own_earlier_katas(tmp_path):
+    """Does a kata that imports an earlier one run the student's own solution of it, read
+    from its notebook beside (and none when it is missing, saying so), never a
+    reference, while the hidden tests grade it with the reference?"""
+    nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed")
+    kata = _dependent_kata()
     topic, slug = read_kata(ROOT, kata).imports[0]
-    assert f'_given("{topic}.{slug}"' in given.source
-    assert "BEGIN SOLUTION" not in given.source
-    # The given cell, then the solution cell, run as a notebook's kernel would run them.
-    (solution,) = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    earlier = CURRICULUM.get(slug)
+    course = tmp_path / "course"
+    build_course(ROOT, course, katas=[kata.slug, slug])
+    notebook = nbformat.read(course / "source" / kata.topic / f"{kata.slug}.ipynb", 4)
+    given = _cell(notebook, "_given").source
+    assert f'_your_kata("{topic}", "{slug}"' in given
+    reference = (ROOT / "solutions" / earlier.path).read_text(encoding="utf-8")
+    for region in _solution_regions(reference):
+        assert region not in given
+    assert f'"{topic}/{slug}": ' in _hidden_registration(notebook)
+    # The given cell, then the solution cell, run as the kernel runs them, in the
+    # kata's folder: the earlier notebook (here the teacher's source) is found in
+    # ../<topic>/ and its solution cell runs.
     name = read_kata(ROOT, kata).functions[0][0]
+    earlier_name = read_kata(ROOT, earlier).functions[0][0]
+    solution = _cell(notebook, "_solution").source
     script = tmp_path / "run_cells.py"
     script.write_text(
-        f"{given.source}\n\n{solution.source}\n\nassert callable({name})\nprint('ok')\n",
+        f"{given}\n\n{solution}\n\nassert callable({name})\n"
+        f"import {topic}.{slug} as m\nprint(m.{earlier_name}.__code__.co_filename)\n",
         encoding="utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, check=False
+    env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
+    folder = course / "source" / kata.topic
+
+    def run(**extra):
+        return subprocess.run(
+            [sys.executable, str(script)],
+            cwd=folder,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    done = run()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith(f"{slug}.ipynb"), done.stdout
+    # Autograding never runs the student's other notebooks in the kernel.
+    graded = run(NBGRADER_EXECUTION="autograde")
+    assert graded.returncode == 0, graded.stderr
+    assert graded.stdout.strip().endswith("run_cells.py"), graded.stdout
+    (course / "source" / topic / f"{slug}.ipynb").unlink()
+    missing = subprocess.run(
+        [sys.executable, "-c", f"{given}\nimport {topic}.{slug} as m\nm.{earlier_name}()"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert done.stdout == "ok\n", done.stderr
+    assert f"{topic}/{slug}.ipynb is not next to this notebook" in missing.stdout
+    assert f"`{earlier_name}` is your solution of {topic}/{slug}: solve {slug}.ipynb" in (
+        missing.stderr
+    )
+
+
+def _hidden_registration(notebook) -> str:
+    (cell,) = [c for c in notebook.cells if "_mlkata.register(" in c.source]
+    return cell.source
+
+
+_REGION = re.compile(r"^[ \t]*# BEGIN SOLUTION\n(.*?)^[ \t]*# END SOLUTION", re.M | re.S)
+
+
+def _solution_regions(source: str) -> list[str]:
+    """The code between a solution file's markers, each region with more than a line."""
+    return [r.strip("\n") for r in _REGION.findall(source) if r.strip().count("\n") >= 1]
+
+
+def _released(source: str) -> str:
+    """A cell's source as `nbgrader generate_assignment` releases it."""
+    for begin, end in [
+        ("### BEGIN SOLUTION", "### END SOLUTION"),
+        ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"),
+    ]:
+        source = re.sub(rf"^[ \t]*{begin}\n.*?^[ \t]*{end}$", "", source, flags=re.M | re.S)
+    return source
 
 
 _RUN_NOTEBOOKS = r"""
-import contextlib, io, json, numbers, sys
+import contextlib, io, json, numbers, os, sys
 import nbformat
 from IPython.core.interactiveshell import InteractiveShell
 
@@ -265,6 +341,7 @@ shell = InteractiveShell.instance()
 scores = {}
 for path in sys.argv[2:]:
     shell.reset(new_session=False)
+    os.chdir(os.path.dirname(path))  # as Jupyter runs a notebook: in its folder
     cells = scores[path] = {}
     for cell in nbformat.read(path, 4).cells:
         if cell.cell_type != "code":
@@ -277,28 +354,24 @@ for path in sys.argv[2:]:
             continue
         # nbgrader's rule: an error or any stderr scores 0, a number is partial credit.
         points = meta["points"]
-        if not result.success or err.getvalue():
+        ok = result.success and not err.getvalue()
+        if not ok:
             score = 0.0
         elif isinstance(result.result, numbers.Number):
             score = float(result.result)
         else:
             score = points
-        cells[meta["grade_id"]] = [score, points, out.getvalue()[-300:]]
+        cells[meta["grade_id"]] = [score, points, ok, out.getvalue()[-300:]]
 with open(sys.argv[1], "w", encoding="utf-8") as f:
     json.dump(scores, f)
 """
 
 
-def test_every_kata_notebook_gives_the_reference_full_marks(tmp_path):
-    """Does every kata's notebook, run top to bottom as the teacher's source, score full?
-
-    tests/test_nbgrader.py runs the real nbgrader commands on some katas; this runs
-    every kata present, its cells in one IPython shell (the kernel's interpreter) and
-    scored by nbgrader's rule, to stay fast.
-    """
+@pytest.fixture(scope="module")
+def full_course(tmp_path_factory) -> Path:
+    """Every kata's notebook, built with the CLI."""
     pytest.importorskip("nbformat", reason="nbformat is not installed: pip install -e '.[teacher]'")
-    pytest.importorskip("IPython", reason="IPython is not installed: pip install -e '.[teacher]'")
-    course = tmp_path / "course"
+    course = tmp_path_factory.mktemp("full") / "course"
     built = subprocess.run(
         [sys.executable, "-m", "mlkata.cli", "nbgrader", "build", str(course)],
         cwd=ROOT,
@@ -307,9 +380,44 @@ def test_every_kata_notebook_gives_the_reference_full_marks(tmp_path):
         check=False,
     )
     assert built.returncode == 0, built.stderr
-    notebooks = sorted(str(p) for p in (course / "source").glob("*/*.ipynb"))
+    return course
+
+
+def test_no_released_notebook_holds_working_code_of_any_kata(full_course):
+    """Does every notebook, as nbgrader releases it, leave out the reference code of
+    every kata of the course (its own and those it builds on)?"""
+    import nbformat
+
+    regions = {}
+    for kata in CURRICULUM.katas:
+        path = ROOT / "solutions" / kata.path
+        if path.is_file():
+            regions[kata.slug] = _solution_regions(path.read_text(encoding="utf-8"))
+    assert sum(map(len, regions.values())) >= len(regions)
+    notebooks = sorted((full_course / "source").glob("*/*.ipynb"))
+    assert len(notebooks) == len(regions)
+    for path in notebooks:
+        released = "\n".join(
+            _released(c.source) for c in nbformat.read(path, 4).cells if c.cell_type == "code"
+        )
+        for slug, bodies in regions.items():
+            for body in bodies:
+                assert body not in released, f"{path.name} releases the code of {slug}"
+
+
+def test_every_kata_notebook_gives_the_reference_full_marks(full_course, tmp_path):
+    """Does every kata's notebook, run top to bottom as the teacher's source, score full,
+    with every visible check (the docstring's example) passing?
+
+    tests/test_nbgrader.py runs the real nbgrader commands on some katas; this runs
+    every kata present, its cells in one IPython shell (the kernel's interpreter, with
+    its input transformations) and scored by nbgrader's rule, to stay fast.
+    """
+    pytest.importorskip("IPython", reason="IPython is not installed: pip install -e '.[teacher]'")
+    import nbformat
+
+    notebooks = sorted(str(p) for p in (full_course / "source").glob("*/*.ipynb"))
     assert len(notebooks) >= 4
-    nbformat = pytest.importorskip("nbformat")
     for path in notebooks:
         statement = nbformat.read(path, 4).cells[0].source
         prose = re.sub(r"```.*?```", "", statement, flags=re.DOTALL)
@@ -317,7 +425,11 @@ def test_every_kata_notebook_gives_the_reference_full_marks(tmp_path):
         for rst in (":math:", ".. math::", "``"):
             assert rst not in prose, f"{path}: {rst!r} left in the statement"
     out = tmp_path / "scores.json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "MLKATA_TARGET"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTEST_", "MLKATA_TARGET", "NBGRADER_"))
+    }
     done = subprocess.run(
         [sys.executable, "-c", _RUN_NOTEBOOKS, str(out), *notebooks],
         cwd=tmp_path,
@@ -328,7 +440,13 @@ def test_every_kata_notebook_gives_the_reference_full_marks(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     scores = json.loads(out.read_text(encoding="utf-8"))
+    visible_checks = 0
     for path, cells in scores.items():
         assert cells, f"{path}: no autograded cell ran"
         lost = {cell: s for cell, s in cells.items() if s[0] != pytest.approx(s[1])}
         assert not lost, f"{Path(path).name}: the reference lost points: {lost}"
+        for cell, (_, points, ok, output) in cells.items():
+            if points == 0:
+                visible_checks += 1
+                assert ok and "the example works" in output, f"{Path(path).name} {cell}: {output}"
+    assert visible_checks >= len(notebooks)

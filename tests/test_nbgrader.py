@@ -258,7 +258,10 @@ def test_release_has_no_solution_and_no_hidden_tests(trip):
         )
         assert _solution_of(notebook).source == expected
         graded = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
-        assert graded and all(c.source.startswith("# Autograded") for c in graded)
+        hidden = [c for c in graded if c.metadata["nbgrader"]["points"] > 0]
+        assert hidden and all(c.source.startswith("# Autograded") for c in hidden)
+        visible = [c for c in graded if c.metadata["nbgrader"]["points"] == 0]
+        assert visible and all(c.source.startswith("# Your check, 0 points") for c in visible)
 
 
 def _solution_of(notebook):

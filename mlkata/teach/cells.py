@@ -1,9 +1,10 @@
 """The fourth step of a course build: the cells of one kata's notebook.
 
 In order (see docs/teachers.md): the statement (Markdown, locked), the given code
-(locked, when there is any), the solution cell, a cell running each docstring's
-example (not graded), and one autograded cell per grader test function, worth its share
-of the kata's points, whose hidden part runs the grader with :mod:`mlkata.notebook`.
+(locked, when there is any), the solution cell, a visible check per function running
+its docstring's example (autograded, 0 points, so that ``nbgrader validate`` runs it),
+and one autograded cell per grader test function, worth its share of the kata's
+points, whose hidden part runs the grader with :mod:`mlkata.notebook`.
 Every cell id is stable across builds (made from the kata's slug and the cell's role).
 """
 
@@ -58,8 +59,9 @@ def statement_markdown(source: KataSource, topic_title: str) -> str:
         "## What to do\n\n"
         f"Write {', '.join(f'`{n}`' for n, _, _ in source.functions)} in the solution cell "
         "below, in place of `raise NotImplementedError()`; NumPy is all you need. The cell "
-        "after it runs the docstring's example. Each autograded cell below checks one "
-        "thing and says how many points it is worth; its tests are hidden."
+        "after it checks your code on the docstring's example (run it; `nbgrader validate` "
+        "runs it too). Each autograded cell below checks one thing and says how many points "
+        "it is worth; its tests are hidden."
     )
     if kata.hints:
         hints = [
@@ -72,58 +74,97 @@ def statement_markdown(source: KataSource, topic_title: str) -> str:
 
 # ------------------------------------------------------------------------------ code
 
-_GIVEN_HELPER = '''\
-import importlib as _importlib
+_YOUR_KATA_HELPER = '''\
+import json as _json
+import os as _os
 import sys as _sys
 import types as _types
+from pathlib import Path as _Path
 
 
-def _given(name, source):
-    """Run ``source`` as the module ``name`` (topic.slug), importable from then on."""
-    package, _, leaf = name.rpartition(".")
-    try:
-        parent = _importlib.import_module(package)
-    except ImportError:
-        parent = _sys.modules[package] = _types.ModuleType(package)
-        parent.__path__ = []
-    module = _sys.modules[name] = _types.ModuleType(name)
-    module.__kata_source__ = source  # graded as this kata's file
-    exec(compile(source, f"<given {name}>", "exec"), module.__dict__)
-    setattr(parent, leaf, module)
+def _your_kata(topic, slug, given, names):
+    """Your solution of the earlier kata topic/slug, read from your notebook, as the
+    module topic.slug (what the kata imports). Autograding uses the kata's reference."""
+    package = _sys.modules.setdefault(topic, _types.ModuleType(topic))
+    package.__path__ = getattr(package, "__path__", [])
+    module = _sys.modules[f"{topic}.{slug}"] = _types.ModuleType(f"{topic}.{slug}")
+    setattr(package, slug, module)
+    for name in names:
+        def missing(*args, _name=name, **kwargs):
+            raise NotImplementedError(
+                f"`{_name}` is your solution of {topic}/{slug}: solve {slug}.ipynb, keep it "
+                f"in ../{topic}/ (or next to this notebook) and run this cell again"
+            )
+        setattr(module, name, missing)
+    if _os.environ.get("NBGRADER_EXECUTION") == "autograde":
+        return
+    for path in (_Path(f"{slug}.ipynb"), _Path("..", topic, f"{slug}.ipynb")):
+        if path.is_file():
+            break
+    else:
+        print(f"{topic}/{slug}.ipynb is not next to this notebook: {', '.join(names)} will say so")
+        return
+    cells = _json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == f"{slug}_solution":
+            code = "".join(cell["source"])
+            exec(compile(given + "\\n\\n" + code, str(path), "exec"), module.__dict__)
 '''
 
 
 def given_code(source: KataSource, earlier: Sequence[EarlierKata]) -> str:
-    """The locked cell before the solution: the ``earlier`` katas, then the kata's imports."""
+    """The locked cell before the solution: the ``earlier`` katas, then the kata's imports.
+
+    An earlier kata is the student's own solution, read from its notebook (never a
+    reference: no released notebook holds working code of any kata)."""
     parts = []
     if earlier:
         names = ", ".join(f"{k.topic}/{k.slug}" for k in earlier)
         lines = [
-            f"# Given: the reference solutions of the earlier katas this one uses ({names}),",
-            "# importable as in the kata files. Run this cell; do not edit it.",
-            _GIVEN_HELPER,
+            f"# Given: your own solutions of the earlier katas this one uses ({names}),",
+            "# read from their notebooks, importable as in the kata files. Run this cell;",
+            "# do not edit it. Autograding uses their reference solutions instead, so a",
+            "# mistake there does not cost points here.",
+            _YOUR_KATA_HELPER,
         ]
         for kata in earlier:
-            lines.append(f'_given("{kata.topic}.{kata.slug}", {_literal(kata.code)})')
+            given = _literal(kata.given) if kata.given.strip() else "''"
+            names = list(kata.names)
+            lines.append(f'_your_kata("{kata.topic}", "{kata.slug}", {given}, {names!r})')
         parts.append("\n".join(lines))
     if source.given.strip():
         parts.append("# Given: imports and types the kata uses. Run this cell.\n" + source.given)
     return "\n\n\n".join(parts)
 
 
-def examples_code(function: str, doctest_text: str) -> str:
-    """A cell running the example of ``function``'s docstring with doctest."""
+def visible_check_code(function: str) -> str:
+    """A 0-point autograded cell, visible to students, running the examples of
+    ``function``'s docstring (as defined in the solution cell) with doctest.
+
+    IPython strips ``>>>`` at the start of a cell's lines, even inside a string, so the
+    examples are read from the function itself, where they are indented.
+    ``nbgrader validate`` reports it when it fails; autograding skips it (the hidden
+    tests check the example too, out of the kernel's process).
+    """
     return (
-        f"# Try the example of `{function}`'s docstring (the autograded cells check much "
-        "more).\n"
-        "import doctest\n\n"
-        f"EXAMPLE = {_literal(doctest_text)}\n"
-        "_runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | "
-        "doctest.NORMALIZE_WHITESPACE)\n"
-        '_runner.run(doctest.DocTestParser().get_doctest(EXAMPLE, dict(globals()), "example", '
-        "None, 0))\n"
-        'assert not _runner.failures, "the example gives another result: see above"\n'
-        'print("the example works")\n'
+        f"# Your check, 0 points: the example in the docstring of `{function}`. Run it after\n"
+        "# the solution cell (`nbgrader validate` runs it too); the autograded cells below\n"
+        "# check much more.\n"
+        "import doctest as _doctest\n"
+        "import os as _os\n\n"
+        'if _os.environ.get("NBGRADER_EXECUTION") == "autograde":\n'
+        '    print("autograding: the hidden tests below check this example")\n'
+        "else:\n"
+        f'    _test = _doctest.DocTestParser().get_doctest({function}.__doc__ or "", '
+        f'dict(globals()), "{function}", None, 0)\n'
+        "    _runner = _doctest.DocTestRunner(\n"
+        "        optionflags=_doctest.ELLIPSIS | _doctest.NORMALIZE_WHITESPACE\n"
+        "    )\n"
+        "    _runner.run(_test)\n"
+        f'    assert _test.examples, "the docstring of `{function}` has no example any more: '
+        'restore it from the statement"\n'
+        '    assert not _runner.failures, "the example gives another result: see above"\n'
+        '    print("the example works")\n'
     )
 
 
@@ -133,9 +174,11 @@ def autograded_code(
     points: float,
     grader_source: str | None,
     timeout: float = CHECK_TIME_LIMIT_S,
+    earlier: Sequence[EarlierKata] = (),
 ) -> str:
     """An autograded cell: what it checks, then its hidden tests (with ``grader_source``
-    registered, in the kata's first such cell)."""
+    and the references of the ``earlier`` katas registered, in the kata's first such
+    cell)."""
     kata = f"{source.kata.topic}/{source.kata.slug}"
     cases = f", {test.cases} cases" if test.cases > 1 else ""
     question = test.question or test.name
@@ -155,8 +198,14 @@ def autograded_code(
             f"    timeout={timeout:g},",
             f"    given={_literal(source.given)},",
             f"    source={_literal(grader_source)},",
-            ")",
         ]
+        if earlier:
+            lines.append("    earlier={")
+            for kata_before in earlier:
+                key = f"{kata_before.topic}/{kata_before.slug}"
+                lines.append(f'        "{key}": {_literal(kata_before.code)},')
+            lines.append("    },")
+        lines.append(")")
     lines += [
         f'_mlkata.check(globals(), "{kata}", "{test.name}", {points!r})',
         "### END HIDDEN TESTS",
@@ -215,14 +264,19 @@ def build_notebook(
         add(v4.new_code_cell(given), f"{kata.slug}_given", locked=True)
     add(v4.new_code_cell(source.solution), f"{kata.slug}_solution", solution=True)
     for name, _, doc in source.functions:
-        example = examples_of(doc)
-        if example.strip():
-            cell = v4.new_code_cell(examples_code(name, example))
-            cell.id = _cell_id(f"{kata.slug}-{name}-example")
-            cells.append(cell)
+        if examples_of(doc).strip():
+            check = v4.new_code_cell(visible_check_code(name))
+            add(check, f"{kata.slug}_example_{name}", grade=True, locked=True, points=0)
     shares = split_points(kata.points, [t.weight for t in tests])
     for i, (test, points) in enumerate(zip(tests, shares, strict=True)):
-        code = autograded_code(source, test, points, grader_source if i == 0 else None)
+        registers = i == 0
+        code = autograded_code(
+            source,
+            test,
+            points,
+            grader_source if registers else None,
+            earlier=earlier if registers else (),
+        )
         add(v4.new_code_cell(code), test.name, grade=True, locked=True, points=points)
     notebook = v4.new_notebook(cells=cells)
     notebook.metadata.update(

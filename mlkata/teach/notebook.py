@@ -15,8 +15,9 @@ function's checks:
 
 The kata is graded as every kata is, by the engine's supervisor
 (:mod:`mlkata.engine.supervisor`), never in the kernel itself: the solution cell's
-code (after the kata's given imports, and with the earlier katas the given cell
-defines) is written to a private folder and graded there in a child process. Code
+code (after the kata's given imports, and with the references of the earlier katas it
+uses, registered with the grader) is written to a private folder and graded there in a
+child process. Code
 that crashes, exits, hangs or floods its output costs that kata's checks only; the
 kernel, the notebook's other cells and the other notebooks go on. Re-running the
 solution cell (new function objects) makes the next autograded cell grade afresh.
@@ -30,7 +31,6 @@ import atexit
 import linecache
 import re
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -44,9 +44,6 @@ from mlkata.engine.results import CheckResult
 
 CHECK_TIME_LIMIT_S = Limits().check_cpu_s
 """CPU seconds a hidden check may use, unless its grader marks it with a longer limit."""
-
-GIVEN_SOURCE = "__kata_source__"
-"""Where a module the given cell defines keeps its source (see ``_given`` in cells)."""
 
 _INI = """\
 [pytest]
@@ -79,6 +76,7 @@ class Grader:
     functions: tuple[str, ...]
     timeout: float = CHECK_TIME_LIMIT_S
     given: str = ""
+    earlier: dict[str, str] = field(default_factory=dict)  # topic/slug -> reference
     graded: tuple = ()  # what the results are of: the kata's function objects
     results: dict[str, list[CheckResult]] = field(default_factory=dict)  # by test function
 
@@ -109,11 +107,14 @@ def register(
     functions: Iterable[str] = (),
     timeout: float = CHECK_TIME_LIMIT_S,
     given: str = "",
+    earlier: Mapping[str, str] | None = None,
 ) -> None:
     """Keep the grader ``source`` of ``kata`` (``topic/slug``) for :func:`check`.
 
     Each of its checks may use ``timeout`` CPU seconds; ``given`` is the code the
-    kata's solution cell relies on (its imports and types, from the given cell).
+    kata's solution cell relies on (its imports and types, from the given cell);
+    ``earlier`` maps each earlier kata it uses (``topic/slug``) to its reference, which
+    the kata is graded with.
     """
     topic, slug = _split(kata)
     folder = _folder()
@@ -122,7 +123,10 @@ def register(
     path.write_text(source, encoding="utf-8")
     ini = folder / f"pytest-{topic}-{slug}.ini"
     ini.write_text(_INI, encoding="utf-8")
-    _GRADERS[kata] = Grader(topic, slug, path, ini, tuple(functions), timeout, given)
+    references = dict(earlier or {})
+    for name in references:
+        _split(name)
+    _GRADERS[kata] = Grader(topic, slug, path, ini, tuple(functions), timeout, given, references)
 
 
 def _code_file(namespace: Mapping[str, Any], functions: Iterable[str]) -> str | None:
@@ -154,16 +158,14 @@ class GraderRun:
 def _submission(grader: Grader, solution: str) -> tuple[Path, Path, int]:
     """A fresh target tree with the notebook's code: (tree, kata file, line offset).
 
-    The kata's file is its given imports, then the solution cell; each earlier kata the
-    given cell defines becomes its own file, as in a learner's exercises/.
+    The kata's file is its given imports, then the solution cell; each earlier kata it
+    uses becomes its own file, its reference, as in a learner's exercises/.
     """
     tree = Path(tempfile.mkdtemp(prefix="submission-", dir=_folder()))
-    for name, module in list(sys.modules.items()):
-        source = getattr(module, GIVEN_SOURCE, None)
-        if isinstance(source, str) and name.count(".") == 1:
-            path = tree / kata_path(*name.split("."))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(source, encoding="utf-8")
+    for name, reference in grader.earlier.items():
+        path = tree / kata_path(*_split(name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(reference, encoding="utf-8")
     prefix = grader.given.rstrip("\n") + "\n\n\n" if grader.given.strip() else ""
     kata_file = tree / kata_path(grader.topic, grader.slug)
     kata_file.parent.mkdir(parents=True, exist_ok=True)
@@ -212,6 +214,14 @@ def run_grader(grader: Grader, namespace: Mapping[str, Any]) -> GraderRun:
     return GraderRun(result.ok, problems, by_function)
 
 
+def _failure_lines(check: CheckResult) -> str:
+    """A failed check for the feedback: its name, then its whole learner message (what
+    came back, what was expected, the mistake it shows), indented under it."""
+    message = [line.rstrip() for line in check.message.strip().splitlines() if line.strip()]
+    first = message[0] if message else "failed"
+    return "\n".join([f"  {check.name}: {first}", *(f"      {line}" for line in message[1:])])
+
+
 def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> float | None:
     """Report the checks of the grader test function ``test`` of ``kata``.
 
@@ -251,7 +261,7 @@ def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> 
     score = earned_points(points, earned / total) if total else 0.0
     passed = len(checks) - len(failed)
     lines = [f"{passed} of {len(checks)} checks passed: {score:g} of {points:g} points"]
-    lines += [f"  {c.name}: {c.message}" for c in failed]
+    lines += [_failure_lines(c) for c in failed]
     if score <= 0:
         raise ChecksFailed(lines)
     print("\n".join(lines))

@@ -4,8 +4,9 @@ A solution file ``solutions/<topic>/<slug>.py`` becomes the parts of its noteboo
 module docstring (the statement), the code before the first function with a solution
 region (given: imports and types), and the code from there on (the solution cell, with
 nbgrader's ``### BEGIN SOLUTION`` markers). The earlier katas it imports, and theirs,
-are given to the notebook as their reference solutions; its grader becomes the
-notebook's hidden tests.
+are run from the student's own notebooks while the student works and from their
+references, hidden, when the kata is graded; its grader becomes the notebook's hidden
+tests.
 """
 
 from __future__ import annotations
@@ -56,10 +57,13 @@ class KataSource:
 
 
 class EarlierKata(NamedTuple):
-    """An earlier kata a notebook is given: its reference, without solution markers."""
+    """An earlier kata a notebook uses: its given code (imports and types), the names it
+    defines, and its reference without solution markers (for the hidden tests only)."""
 
     topic: str
     slug: str
+    given: str
+    names: tuple[str, ...]
     code: str
 
 
@@ -137,7 +141,7 @@ def earlier_katas(root: Path, source: KataSource) -> list[EarlierKata]:
     """The earlier katas ``source`` needs, directly or not, each after those it needs."""
     layout = Layout(Path(root))
     order: list[tuple[str, str]] = []
-    codes: dict[tuple[str, str], str] = {}
+    found: dict[tuple[str, str], EarlierKata] = {}
 
     def visit(key: tuple[str, str], path: tuple[tuple[str, str], ...]) -> None:
         if key in order:
@@ -149,11 +153,13 @@ def earlier_katas(root: Path, source: KataSource) -> list[EarlierKata]:
         for dependency in _imported_katas(layout, _parse(text, str(file))):
             visit(dependency, (*path, key))
         order.append(key)
-        codes[key] = without_markers(text)
+        split = split_source(text, str(file))
+        names = tuple(name for name, _, _ in split.functions)
+        found[key] = EarlierKata(*key, split.given, names, without_markers(text))
 
     for key in source.imports:
         visit(key, ())
-    return [EarlierKata(topic, slug, codes[topic, slug]) for topic, slug in order]
+    return [found[key] for key in order]
 
 
 def read_grader(root: Path, kata: Kata) -> str:
