@@ -46,25 +46,74 @@ Run nbgrader in this folder, in the environment where `mlkata[teacher]` is insta
 (its `python3` kernel runs the hidden tests). See docs/teachers.md of mlkata.
 """
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    OverwriteKernelspec,
+)
+
+from mlkata.teach.autograde import (
+    ClearHiddenTestsFromFeedback,
+    KernelSafeExecute,
+    RestoringOverwriteCells,
+    SaveAutoGradesWithNotes,
+    use_private_kernel_sockets,
+)
+from mlkata.teach.export import GradesCsv
 
 c = get_config()  # noqa: F821
 
 c.CourseDirectory.course_id = {course_id!r}
 
 # A cell running longer than this (seconds) is interrupted and scores zero; the next
-# cells and notebooks are still graded. Each hidden check also stops after {check_limit:g} s,
-# and a kata whose checks time out twice is not run further.
+# cells and notebooks are still graded. Each hidden check also stops after {check_limit:g} s
+# of CPU time, and a kata whose checks time out is not run further.
 c.ExecutePreprocessor.timeout = {cell_timeout}
 c.Execute.timeout = {cell_timeout}
+
+# Kernels talk to nbgrader through sockets in a private folder, not TCP.
+use_private_kernel_sockets(c)
 
 # The released stub of a solution region.
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 
+# nbgrader's own steps, four of them replaced by mlkata's (mlkata/teach/autograde.py):
+# a dead or stuck kernel costs one cell, not the student's assignment; a deleted test
+# cell is restored; only cells a student changed are reported; what went wrong becomes
+# a "Grading note" on the notebook's solution cell (feedback, formgrader, export).
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    RestoringOverwriteCells,
+    CheckCellMetadata,
+]
+c.Autograde.autograde_preprocessors = [
+    KernelSafeExecute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGradesWithNotes,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+
 # Feedback shows each cell's result but not the hidden tests (nbgrader shows them by
 # default).
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedback.preprocessors = [
+    GetGrades,
+    ClearHiddenTestsFromFeedback,
+    CSSHTMLHeaderPreprocessor,
+]
+
+# grades.csv with totals exact to the hundredth and a notes column (mlkata/teach/export.py).
+c.ExportApp.plugin_class = GradesCsv
 '''
 
 

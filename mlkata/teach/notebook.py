@@ -214,10 +214,35 @@ def run_grader(grader: Grader, namespace: Mapping[str, Any]) -> GraderRun:
     return GraderRun(result.ok, problems, by_function)
 
 
-def _failure_lines(check: CheckResult) -> str:
+def without_inputs(message: str, functions: Iterable[str]) -> str:
+    """``message`` with the arguments of every call of ``functions`` shown as ``…``:
+    feedback says what came back and the mistake, not the hidden tests' inputs."""
+    names = sorted(set(functions), key=len, reverse=True)
+    if not names:
+        return message
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\(")
+    out, position = [], 0
+    for match in pattern.finditer(message):
+        if match.start() < position:
+            continue
+        depth, end = 0, None
+        for i in range(match.end() - 1, len(message)):
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(message[i], 0)
+            if depth == 0:
+                end = i
+                break
+        if end is None:
+            break
+        out.append(message[position : match.end()] + ("…" if end > match.end() else ""))
+        position = end
+    return "".join(out) + message[position:]
+
+
+def _failure_lines(check: CheckResult, functions: Iterable[str]) -> str:
     """A failed check for the feedback: its name, then its whole learner message (what
     came back, what was expected, the mistake it shows), indented under it."""
-    message = [line.rstrip() for line in check.message.strip().splitlines() if line.strip()]
+    text = without_inputs(check.message.strip(), functions)
+    message = [line.rstrip() for line in text.splitlines() if line.strip()]
     first = message[0] if message else "failed"
     return "\n".join([f"  {check.name}: {first}", *(f"      {line}" for line in message[1:])])
 
@@ -261,7 +286,7 @@ def check(namespace: Mapping[str, Any], kata: str, test: str, points: float) -> 
     score = earned_points(points, earned / total) if total else 0.0
     passed = len(checks) - len(failed)
     lines = [f"{passed} of {len(checks)} checks passed: {score:g} of {points:g} points"]
-    lines += [_failure_lines(c) for c in failed]
+    lines += [_failure_lines(c, grader.functions) for c in failed]
     if score <= 0:
         raise ChecksFailed(lines)
     print("\n".join(lines))
