@@ -15,6 +15,7 @@ runs every kata's notebook, faster, without nbgrader's commands.
 from __future__ import annotations
 
 import csv
+import html
 import importlib.util
 import json
 import os
@@ -24,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -97,11 +99,29 @@ def _crashing(kata: str) -> str:
     )
 
 
+def _segfaulting(kata: str) -> str:
+    """The reference after a statement that crashes the kernel when the cell runs."""
+    return "import ctypes\n\nctypes.string_at(0)\n\n\n" + _reference(kata)
+
+
 def _broken(kata: str) -> str:
     """The reference with a syntax error in its first line."""
     cell = _reference(kata)
     name = split_source(_source(kata)).functions[0][0]
     return cell.replace(f"def {name}(", f"def {name}((", 1)
+
+
+DELETED_CELL = "test_mse_loss_and_grad_random_cases"
+
+
+def _delete_cell(path: Path, grade_id: str) -> None:
+    notebook = nbformat.read(path, 4)
+    cells = [
+        c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") != grade_id
+    ]
+    assert len(cells) == len(notebook.cells) - 1
+    notebook.cells = cells
+    nbformat.write(notebook, path)
 
 
 @dataclass
@@ -110,6 +130,7 @@ class RoundTrip:
     env: dict
     katas: list  # curriculum Kata objects built
     timings: dict = field(default_factory=dict)
+    logs: dict = field(default_factory=dict)  # what each timed command printed
 
     def run(self, *args: str, timed: str | None = None) -> subprocess.CompletedProcess:
         start = time.perf_counter()
@@ -118,6 +139,7 @@ class RoundTrip:
         )
         if timed:
             self.timings[timed] = time.perf_counter() - start
+            self.logs[timed] = done.stdout + done.stderr
         assert done.returncode == 0, f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
         return done
 
@@ -224,6 +246,10 @@ def trip(tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
     trip.submit("looping", "calculus", {"mse_gradient": _looping, "backprop_step": _reference})
     trip.submit("broken", "statistics", {"gaussian_mle": _broken})
     trip.submit("crashing", "calculus", {"mse_gradient": _crashing, "backprop_step": _reference})
+    trip.submit("segfault", "calculus", {"mse_gradient": _segfaulting, "backprop_step": _reference})
+    trip.submit("wrong", "calculus", {"mse_gradient": lambda k: _mutant(k, "missing_factor_2")})
+    trip.submit("deleter", "calculus", {"mse_gradient": _reference, "backprop_step": _reference})
+    _delete_cell(trip.course / "submitted/deleter/calculus/mse_gradient.ipynb", DELETED_CELL)
     trip.nbgrader(
         "autograde", "calculus", "--student", "reference", timed="autograde, one student's calculus"
     )
@@ -337,7 +363,8 @@ def test_mutant_loses_points_on_the_right_cells(trip, tmp_path):
     earned = 0.0
     for kata, name in MUTANTS.items():
         topic, slug = kata.split("/")
-        cells = trip.cell_scores("mutant", topic, slug)
+        scores = trip.cell_scores("mutant", topic, slug)
+        cells = {cell: score for cell, score in scores.items() if score[1] > 0}  # hidden tests
         plain = _plain_grading(trip.env, tmp_path / slug, kata, _mutant_cell(kata))
         assert set(plain) == set(cells)
         for test, (passed, total) in plain.items():
@@ -408,3 +435,208 @@ def test_feedback_shows_results_but_no_hidden_tests(trip):
         encoding="utf-8"
     )
     assert "not implemented yet" in stub
+
+
+def _export_rows(trip) -> dict[tuple[str, str], dict[str, str]]:
+    with open(trip.course / "grades.csv", encoding="utf-8", newline="") as f:
+        return {(row["assignment"], row["student_id"]): row for row in csv.DictReader(f)}
+
+
+def _page_text(path: Path) -> str:
+    """The text of an HTML page, tags removed and entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
+def _problems(log: str) -> list[str]:
+    return [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def test_a_clean_run_prints_no_warning(trip):
+    """Do releasing, autograding a correct submission, feedback and export print no
+    warning or error (nbgrader's #1961 checksum warnings, option warnings, kernel noise)?"""
+    for command in (
+        "generate_assignment, every topic",
+        "autograde, one student's calculus",
+        "generate_feedback, everyone",
+        "export",
+    ):
+        assert not _problems(trip.logs[command]), f"{command}: {_problems(trip.logs[command])}"
+
+
+def test_warnings_are_real_problems_naming_the_student(trip):
+    """Is every warning of the other submissions' autograde a real problem, and do the
+    crash and the deleted cell name the student and the notebook?"""
+    problems = _problems(trip.logs["autograde, the other submissions"])
+    crash = "segfault, calculus/mse_gradient.ipynb: mse_gradient_solution: the Python process"
+    deleted = f"deleter, calculus/mse_gradient.ipynb: {DELETED_CELL}: the student deleted"
+    expected = (
+        "No submitted file: ",  # the stubs, wrong and broken students left notebooks out
+        crash,
+        "Kernel died while waiting for execute reply",
+        deleted,
+        f"Missing grade cell {DELETED_CELL} encountered",
+    )
+    unexpected = [line for line in problems if not any(e in line for e in expected)]
+    assert not unexpected, unexpected
+    for wanted in (crash, deleted):
+        assert sum(wanted in line for line in problems) == 1, wanted
+
+
+def test_a_dead_kernel_costs_its_notebook_only_and_is_flagged(trip):
+    """Does a solution cell that crashes the kernel (a segfault) score zero on its
+    kata, while the student's next notebook is graded in full, with the crash in the
+    export's notes and the feedback?"""
+    crashed = trip.cell_scores("segfault", "calculus", "mse_gradient")
+    assert all(score == 0 for score, _ in crashed.values()), crashed
+    after = trip.cell_scores("segfault", "calculus", "backprop_step")
+    assert all(score == pytest.approx(possible) for score, possible in after.values())
+    row = _export_rows(trip)[("calculus", "segfault")]
+    assert float(row["score"]) == pytest.approx(_points_of(trip, "backprop_step"))
+    assert row["notes"].startswith(
+        "mse_gradient: mse_gradient_solution: the Python process running this notebook died"
+    )
+    feedback = trip.course / "feedback" / "segfault" / "calculus"
+    text = _page_text(feedback / "mse_gradient.html")
+    assert "Grading note: mse_gradient_solution: the Python process running this" in text
+    assert (feedback / "backprop_step.html").is_file()
+
+
+def test_a_deleted_test_cell_is_restored_graded_and_reported(trip):
+    """Is a test cell the student deleted put back and graded, and does the teacher
+    see that it was (export notes), and the student (the restored cell says so)?"""
+    scores = trip.cell_scores("deleter", "calculus", "mse_gradient")
+    assert DELETED_CELL in scores
+    assert all(score == pytest.approx(possible) for score, possible in scores.values())
+    row = _export_rows(trip)[("calculus", "deleter")]
+    assert row["notes"] == (
+        f"mse_gradient: {DELETED_CELL}: the student deleted this test cell; "
+        "it was restored and run."
+    )
+    text = _page_text(trip.course / "feedback" / "deleter" / "calculus" / "mse_gradient.html")
+    assert f"This cell (id:{DELETED_CELL}) was missing from the submission" in text
+
+
+def test_grades_csv_totals_are_exact_hundredths(trip):
+    """Are scores and totals written exactly, to the hundredth (never 123.99999999999999),
+    the totals equal to the katas' points and each score to its cells' sum?"""
+    rows = _export_rows(trip)
+    for row in rows.values():
+        for key in ("raw_score", "score", "max_score", "late_submission_penalty"):
+            assert re.fullmatch(r"\d+(\.\d\d?)?", row[key]), (key, row[key])
+    for topic in {k.topic for k in trip.katas}:
+        points = sum(Decimal(str(k.points)) for k in trip.katas if k.topic == topic)
+        assert Decimal(rows[(topic, "reference")]["max_score"]) == points
+        assert rows[(topic, "reference")]["score"] == rows[(topic, "reference")]["max_score"]
+    cells = trip.cell_scores("wrong", "calculus", "mse_gradient").values()
+    earned = sum(Decimal(str(round(score, 2))) for score, _ in cells)
+    assert 0 < earned < Decimal(str(_points_of(trip, "mse_gradient")))
+    assert Decimal(rows[("calculus", "wrong")]["score"]) == earned
+
+
+def test_feedback_names_the_misconception_without_hidden_inputs(trip):
+    """Does the feedback carry each failing check's whole message, the named mistake
+    included, with the hidden tests' inputs left out?"""
+    text = _page_text(trip.course / "feedback" / "wrong" / "calculus" / "mse_gradient.html")
+    assert "the factor 2 from differentiating the square is missing" in text
+    assert "mse_loss_and_grad(…): dw is wrong at index (0,)" in text
+    assert "X=[[" not in text and "def test_" not in text
+
+
+def _with_solution(released: Path, make: Callable[[str], str] | None, kata: str, folder: Path):
+    """A student's copy of a released notebook in ``folder``, its solution cell by ``make``."""
+    notebook = nbformat.read(released, 4)
+    if make is not None:
+        _solution_of(notebook).source = make(kata)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / released.name
+    nbformat.write(notebook, path)
+    return path
+
+
+def _run_as_student(trip, path: Path) -> dict[str, str]:
+    """Run every cell of a notebook in a real kernel, as Jupyter does for a student:
+    ``{visible check id: what it printed, errors included}``."""
+    done = subprocess.run(
+        [str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--allow-errors"]
+        + ["--output", f"{path.stem}.ran.ipynb", path.name],
+        cwd=path.parent,
+        env=trip.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    ran = nbformat.read(path.parent / f"{path.stem}.ran.ipynb", 4)
+    checks = {}
+    for cell in ran.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and meta.get("points") == 0:
+            checks[meta["grade_id"]] = "\n".join(
+                o.get("text", "") or f"{o.get('ename')}: {o.get('evalue')}" for o in cell.outputs
+            )
+    return checks
+
+
+def _validate(trip, path: Path) -> str:
+    done = subprocess.run(
+        [str(BIN / "nbgrader"), "validate", path.name],
+        cwd=path.parent,
+        env=trip.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout + done.stderr
+
+
+def test_students_check_their_work_locally_in_a_real_kernel(trip, tmp_path):
+    """Does the released notebook's visible check, run in a real kernel as a student
+    runs it and by `nbgrader validate`, fail the stub and a wrong answer and pass a
+    correct one?"""
+    released = trip.course / "release" / "calculus" / "mse_gradient.ipynb"
+    check = "mse_gradient_example_mse_loss_and_grad"
+    versions = {
+        "stub": (None, "NotImplementedError"),
+        "wrong": (lambda k: _mutant(k, "missing_factor_2"), "the example gives another result"),
+        "correct": (_reference, "the example works"),
+    }
+    for name, (make, expected) in versions.items():
+        path = _with_solution(released, make, "calculus/mse_gradient", tmp_path / name)
+        printed = _run_as_student(trip, path)[check]
+        assert expected in printed, f"{name}: {printed}"
+        validation = _validate(trip, path)
+        if name == "correct":
+            assert "Success! Your notebook passes all the tests." in validation, validation
+        else:
+            assert "VALIDATION FAILED" in validation and check not in validation, validation
+            assert expected in validation, validation
+
+
+def test_a_kata_runs_the_students_own_earlier_katas_in_a_real_kernel(trip, tmp_path):
+    """Does a kata that builds on earlier ones run the student's own solutions of them,
+    from their notebooks beside it, and say which notebook is missing otherwise?"""
+    dependent = next(k for k in trip.katas if read_kata(ROOT, k).imports)
+    earlier = [slug for _, slug in read_kata(ROOT, dependent).imports]
+    released = trip.course / "release" / dependent.topic / f"{dependent.slug}.ipynb"
+    kata = f"{dependent.topic}/{dependent.slug}"
+    folder = tmp_path / "student" / dependent.topic
+    path = _with_solution(released, _reference, kata, folder)
+    function = read_kata(ROOT, dependent).functions[0][0]
+    check = f"{dependent.slug}_example_{function}"
+    missing = _run_as_student(trip, path)[check]
+    assert f"is your solution of {dependent.topic}/{earlier[0]}" in missing, missing
+    # The student's solved earlier notebooks (here: the teacher's source notebooks).
+    earlier_course = tmp_path / "earlier"
+    selection = [arg for slug in earlier for arg in ("--kata", slug)]
+    subprocess.run(
+        [sys.executable, "-m", "mlkata.cli", "nbgrader", "build", str(earlier_course), *selection],
+        cwd=ROOT,
+        env=trip.env,
+        capture_output=True,
+        check=True,
+    )
+    for notebook in (earlier_course / "source").glob("*/*.ipynb"):
+        target = tmp_path / "student" / notebook.parent.name / notebook.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(notebook.read_bytes())
+    assert "the example works" in _run_as_student(trip, path)[check]

@@ -160,10 +160,13 @@ def visible_check_code(function: str) -> str:
         "    _runner = _doctest.DocTestRunner(\n"
         "        optionflags=_doctest.ELLIPSIS | _doctest.NORMALIZE_WHITESPACE\n"
         "    )\n"
-        "    _runner.run(_test)\n"
+        "    _report = []\n"
+        "    _runner.run(_test, out=_report.append)\n"
         f'    assert _test.examples, "the docstring of `{function}` has no example any more: '
         'restore it from the statement"\n'
-        '    assert not _runner.failures, "the example gives another result: see above"\n'
+        "    assert not _runner.failures, (\n"
+        '        "the example gives another result:\\n" + "".join(_report)\n'
+        "    )\n"
         '    print("the example works")\n'
     )
 
