@@ -640,3 +640,40 @@ def test_a_kata_runs_the_students_own_earlier_katas_in_a_real_kernel(trip, tmp_p
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(notebook.read_bytes())
     assert "the example works" in _run_as_student(trip, path)[check]
+
+
+def _stuck(kata: str) -> str:
+    """The reference after a top-level loop that swallows every interrupt."""
+    loop = "while True:\n    try:\n        while True:\n            pass\n"
+    return loop + "    except KeyboardInterrupt:\n        pass\n\n\n" + _reference(kata)
+
+
+def test_a_kernel_stuck_after_its_timeout_costs_one_cell(tmp_path):
+    """Does a solution cell that ignores the interrupt sent at the cell timeout cost
+    that cell (the kernel is replaced), while the next notebook is graded in full and
+    the export says what happened?"""
+    env = _kernel_env(tmp_path)
+    course = tmp_path / "course"
+    subprocess.run(
+        [sys.executable, "-m", "mlkata.cli", "nbgrader", "build", str(course)]
+        + ["--kata", "mse_gradient", "--kata", "backprop_step"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write("c.Execute.timeout = 20\nc.KernelSafeExecute.responsive_timeout = 5\n")
+    trip = RoundTrip(course, env, [])
+    trip.nbgrader("generate_assignment", "calculus")
+    trip.submit("stuck", "calculus", {"mse_gradient": _stuck, "backprop_step": _reference})
+    trip.nbgrader("autograde", "calculus")
+    trip.nbgrader("export")
+    stuck = trip.cell_scores("stuck", "calculus", "mse_gradient")
+    assert all(score == 0 for score, _ in stuck.values()), stuck
+    after = trip.cell_scores("stuck", "calculus", "backprop_step")
+    assert all(score == pytest.approx(possible) for score, possible in after.values()), after
+    row = _export_rows(trip)[("calculus", "stuck")]
+    assert row["notes"].startswith(
+        "mse_gradient: mse_gradient_solution: the kernel did not finish this cell"
+    ), row["notes"]

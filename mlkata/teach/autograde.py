@@ -81,7 +81,7 @@ class KernelSafeExecute(Execute):
     """nbgrader's ``Execute``, where a dead or stuck kernel costs one cell."""
 
     iopub_timeout = Integer(
-        60, help="Seconds to wait for a cell's last output after its reply (a hang guard)."
+        30, help="Seconds to wait for a cell's last output after its reply (a hang guard)."
     ).tag(config=True)
     startup_timeout = Integer(
         300, help="Seconds a kernel may take to start (a hang guard on a busy machine)."
@@ -103,7 +103,10 @@ class KernelSafeExecute(Execute):
                 "ended it: os._exit, a crash, or memory); this cell scores nothing"
             )
         except CellTimeoutError:
-            problem = "the kernel stopped reporting this cell's output; this cell scores nothing"
+            problem = (
+                "the kernel did not finish this cell (it ran past the time limit and "
+                "ignored the interrupt, or stopped reporting); this cell scores nothing"
+            )
         else:
             if not self._timed_out(cell) or self._responsive():
                 return cell, resources
