@@ -140,7 +140,7 @@ def cmd_hint(args: argparse.Namespace) -> int:
 
 def cmd_progress(args: argparse.Namespace) -> int:
     learner, ws, out = _learner(args)
-    return learner.run_progress(ws, out)
+    return learner.run_progress(ws, out, as_json=args.json)
 
 
 def cmd_next(args: argparse.Namespace) -> int:
@@ -167,9 +167,9 @@ LEARNER_COMMANDS = (
     ("check", "[SLUG] [-v]", "grade a kata (default: the one you are on) and show what fails"),
     ("watch", "[SLUG] [-v]", "re-grade a kata every time you save it"),
     ("hint", "[SLUG] [--all]", "the next hint for a kata, one more each time you ask"),
-    ("progress", "", "bars per topic, points, katas passed this week, your streak"),
+    ("progress", "[--json]", "bars per topic, points, this week, your streak, your mistakes"),
     ("reset", "SLUG", "restore a kata's stub (your file is kept as .bak)"),
-    ("report", "[--open]", "write an HTML page of your progress"),
+    ("report", "[--out FILE] [--open]", "write an HTML page of your progress"),
 )
 OTHER_AUDIENCES = """\
 for teachers:     mlkata nbgrader ...   nbgrader courses from the katas (mlkata nbgrader --help)
@@ -223,6 +223,9 @@ def _add_learner_commands(commands: argparse._SubParsersAction) -> None:
             action="store_true",
             help="show every failing check's message in full (default: the first one)",
         )
+    parsers["progress"].add_argument(
+        "--json", action="store_true", help="everything the report shows, as JSON on stdout"
+    )
     parsers["hint"].add_argument(
         "--all",
         action="store_true",
@@ -230,7 +233,12 @@ def _add_learner_commands(commands: argparse._SubParsersAction) -> None:
     )
     report = parsers["report"]
     report.add_argument(
-        "--output", "-o", metavar="FILE", help="where (default .mlkata/report.html)"
+        "--out",
+        "--output",
+        "-o",
+        dest="output",
+        metavar="FILE",
+        help="where (default .mlkata/report.html)",
     )
     report.add_argument("--open", action="store_true", help="open it in a web browser")
 

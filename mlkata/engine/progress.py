@@ -43,7 +43,9 @@ from mlkata.engine.layout import STATE
 HOME_ENV = "MLKATA_HOME"
 STATE_DIR = STATE
 DB_NAME = "progress.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""Version 2 added the ``mistakes`` table; a version-1 database gets it on first use."""
+READABLE_VERSIONS = (1, SCHEMA_VERSION)
 BUSY_TIMEOUT_S = 2.0
 """How long (seconds) a read or write waits for another process's lock before giving up.
 
@@ -71,6 +73,11 @@ CREATE TABLE IF NOT EXISTS hints (
     slug TEXT PRIMARY KEY,
     shown INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS mistakes (
+    run INTEGER NOT NULL REFERENCES runs (id),
+    mistake TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mistakes_by_run ON mistakes (run);
 """
 
 # What an SQLite error means for the learner, by primary result code (Python >= 3.11
@@ -127,6 +134,8 @@ class Run:
     points: float
     possible: float | None
     message: str = ""
+    mistakes: tuple[str, ...] = ()
+    """The named mistakes its failing checks matched (each the grader's words)."""
 
     @property
     def ok(self) -> bool:
@@ -521,6 +530,7 @@ class ProgressStore:
 
     def record(self, runs: Iterable[Run]) -> None:
         """Add ``runs`` in one transaction; :class:`ProgressError` if it cannot."""
+        runs = list(runs)
         rows = [
             (
                 r.time,
@@ -536,14 +546,21 @@ class ProgressStore:
             for r in runs
         ]
 
+        mistakes = [r.mistakes for r in runs]
+
         def write(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany(
-                    "INSERT INTO runs (time, topic, slug, passed, failed, complete, points, "
-                    "possible, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
+                for row, named in zip(rows, mistakes, strict=True):
+                    run = conn.execute(
+                        "INSERT INTO runs (time, topic, slug, passed, failed, complete, "
+                        "points, possible, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        row,
+                    ).lastrowid
+                    conn.executemany(
+                        "INSERT INTO mistakes (run, mistake) VALUES (?, ?)",
+                        [(run, m[:MESSAGE_LIMIT]) for m in named],
+                    )
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -555,16 +572,37 @@ class ProgressStore:
     def runs(self) -> list[Run]:
         """Every recorded run, oldest first."""
 
-        def read(conn: sqlite3.Connection) -> list[tuple]:
+        def read(conn: sqlite3.Connection) -> tuple[list[tuple], dict[int, list[str]]]:
             if not _has_schema(conn):
-                return []
-            return conn.execute(
-                "SELECT time, topic, slug, passed, failed, complete, points, possible, message "
-                "FROM runs ORDER BY time, id"
+                return [], {}
+            rows = conn.execute(
+                "SELECT time, topic, slug, passed, failed, complete, points, possible, "
+                "message, id FROM runs ORDER BY time, id"
             ).fetchall()
+            named: dict[int, list[str]] = {}
+            if _version(conn) >= 2:
+                for run, mistake in conn.execute(
+                    "SELECT run, mistake FROM mistakes ORDER BY rowid"
+                ):
+                    named.setdefault(run, []).append(mistake)
+            return rows, named
 
-        rows = self._run(read, empty=[])
-        return [Run(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8]) for r in rows]
+        rows, named = self._run(read, empty=([], {}))
+        return [
+            Run(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                bool(r[5]),
+                r[6],
+                r[7],
+                r[8],
+                tuple(named.get(r[9], ())),
+            )
+            for r in rows
+        ]
 
     def hints_shown(self) -> dict[str, int]:
         """How many hints of each kata (by slug) the learner has seen."""
@@ -593,9 +631,14 @@ _NOT_RECORDED = "this run was not recorded"
 _TRY_AGAIN = "try again when it has finished"
 
 
+def _version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 def _has_schema(conn: sqlite3.Connection) -> bool:
-    """Has this database got mlkata's tables? (A read-only one may have none yet.)"""
-    return conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    """Has this database got mlkata's tables? (A read-only one may have none yet, or
+    an older version's.)"""
+    return _version(conn) in READABLE_VERSIONS
 
 
 def open_store(root: Path, warn: Callable[[str], None] = _warn_stderr) -> ProgressStore:

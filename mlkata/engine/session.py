@@ -9,6 +9,7 @@ curriculum is read once per session (:class:`SessionCurriculum`).
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -106,6 +107,26 @@ def _shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+KNOWN_MISTAKE = re.compile(r"this is what you get from a known mistake: (.+)")
+CHANGED_INPUT = "changes the caller's input (mutating an argument)"
+NO_VALIDATION = "accepts bad input it should reject"
+
+
+def named_mistakes(result: KataResult) -> tuple[str, ...]:
+    """The mistakes a kata's failing checks name, each once, in check order: the graders'
+    known mistakes (in their words), a modified input and a bad input let through."""
+    found: list[str] = []
+    for check in result.checks.values():
+        if check.passed:
+            continue
+        found += [m.group(1).strip() for m in KNOWN_MISTAKE.finditer(check.message)]
+        if " modified its input `" in check.message:
+            found.append(CHANGED_INPUT)
+        if re.search(r" should raise \w+", check.message):
+            found.append(NO_VALIDATION)
+    return tuple(dict.fromkeys(found))
+
+
 def _warn(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -136,6 +157,7 @@ def record_results(
                 points=result.points(possible) if possible is not None else 0.0,
                 possible=possible,
                 message=_first_line(result.first_failure),
+                mistakes=named_mistakes(result),
             )
         )
     if not runs:

@@ -126,16 +126,36 @@ def run_next(ws: Workspace, out: Output) -> int:
     return 0
 
 
-def run_progress(ws: Workspace, out: Output) -> int:
+def run_progress(ws: Workspace, out: Output, as_json: bool = False) -> int:
     import datetime as dt
 
+    from mlkata.learn.mistakes import frequent_mistakes, summary_line
     from mlkata.learn.ui import show_progress
 
     runs = ws.history()
+    if as_json:
+        import json
+
+        from mlkata.learn.overview import overview
+
+        view = overview(ws.curriculum, runs, _hints(ws))
+        print(json.dumps(view.as_json(), indent=2, ensure_ascii=False), flush=True)
+        return 0
     today = dt.date.today()
     topics = topic_standings(ws.curriculum, ws.standings(runs))
     show_progress(out, topics, passed_this_week(ws.curriculum, runs, today), streak(runs, today))
+    mistakes = summary_line(frequent_mistakes(runs))
+    if mistakes:
+        out.line(mistakes[0].upper() + mistakes[1:])
+        out.line("  mlkata report   shows where, and whether they are fixed", style="dim")
     return 0
+
+
+def _hints(ws: Workspace) -> dict[str, int]:
+    try:
+        return ws.store.hints_shown()
+    except ProgressError as exc:
+        raise HistoryError(str(exc)) from None
 
 
 def _grader_of(ws: Workspace, kata: Kata) -> Path:
@@ -267,7 +287,7 @@ def run_report(ws: Workspace, output: str | None, open_it: bool, out: Output) ->
     if output and not path.parent.is_dir():
         raise LearnerError(f"no folder {path.parent} to write the report in")
     try:
-        written = write_report(path.resolve(), ws.curriculum, ws.history())
+        written = write_report(path.resolve(), ws.curriculum, ws.history(), _hints(ws))
     except OSError as exc:
         raise LearnerError(f"cannot write {path}: {exc.strerror}") from None
     out.line(f"wrote {written}")

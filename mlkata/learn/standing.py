@@ -144,12 +144,15 @@ def points_timeline(curriculum: Curriculum, runs: list[Run]) -> list[tuple[float
     katas = {k.slug: k for k in curriculum.katas}
     current: dict[str, float] = {}
     timeline: list[tuple[float, float]] = []
+    running = 0.0
     for run in runs:
         kata = katas.get(run.slug)
         if kata is None or not run.conclusive:
             continue
-        current[run.slug] = _points(kata, run)
-        total = round(sum(current.values()), 2)
+        points = _points(kata, run)
+        running += points - current.get(run.slug, 0.0)
+        current[run.slug] = points
+        total = round(running, 2)
         if timeline and timeline[-1][0] == run.time:
             timeline[-1] = (run.time, total)  # katas graded in the same run
         else:

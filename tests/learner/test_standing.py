@@ -145,22 +145,26 @@ def test_report_is_one_self_contained_page():
 
 
 def test_report_shows_topics_points_chart_and_failing_katas():
-    """Does it show each topic's progress, the points over time, and what still fails?"""
+    """Does it show each topic's mastery, a point per graded day, and what still fails?"""
     runs = [
         run("mse", 5, 5, days_ago(3)),
         run("mse", 10, 0, days_ago(2)),
         run("mle", 2, 3, days_ago(1), message="variance is wrong: got <1.5>, expected 2"),
+        run("mle", 2, 3, days_ago(1) + 60, message="variance is wrong: got <1.5>, expected 2"),
     ]
     html = render(CURRICULUM, runs, NOW)
     page = parse(html)
 
-    topics = page.find("tr", **{"class": "topic"})
+    topics = page.find("g", **{"class": "topic"})
     assert [t["data-topic"] for t in topics] == ["calculus", "statistics"]
+    text = "".join(page.text)
+    assert "1 passed · 0 attempted · 1 not started" in text  # calculus
+    assert "0 passed · 1 attempted · 0 not started" in text  # statistics
     (chart_line,) = page.find("polyline")
-    assert len(chart_line["points"].split()) == 2 * 3 + 1  # a step for each run, then flat
+    assert len(chart_line["points"].split()) == 3  # three graded days, one point each
+    assert len(page.find("circle")) == 3
     (failing,) = page.find("tr", **{"class": "failing-kata"})
     assert failing["data-slug"] == "mle"
-    text = "".join(page.text)
     assert "variance is wrong: got <1.5>, expected 2" in text  # escaped, shown as written
     assert "&lt;1.5&gt;" in html
     assert "12 / 35" in text  # 10 (mse) + 2 (mle) of 10 + 20 + 5
@@ -169,5 +173,6 @@ def test_report_shows_topics_points_chart_and_failing_katas():
 def test_report_without_history_says_so():
     """With nothing recorded, is there no chart but a sentence, and no failing kata?"""
     page = parse(render(CURRICULUM, [], NOW))
-    assert not page.find("svg")
-    assert page.find("p", id="no-history") and page.find("p", id="failing")
+    assert not page.find("svg", id="points-chart") and not page.find("polyline")
+    assert page.find("p", id="points-chart") and page.find("p", id="failing")
+    assert page.find("p", id="mistakes")
