@@ -119,3 +119,18 @@ def test_a_ten_thousand_run_history_renders_in_under_a_second():
     used = time.process_time() - start
     assert "10000 graded runs" in html
     assert used < 1.0, f"{used:.2f} s of CPU time"
+
+
+def test_the_report_is_accessible_and_printable():
+    """Does every chart have a text alternative with its numbers, is colour never the
+    only signal (fixed / not fixed in words), and is there a print style?"""
+    html = render(CURRICULUM, generated_history(CURRICULUM, NOW), NOW)
+    charts = [tag for tag in html.split("<svg")[1:]]
+    assert len(charts) == 3
+    for chart in charts:
+        head = chart.split(">", 1)[0]
+        assert 'role="img"' in head and 'aria-label="' in head
+        label = head.split('aria-label="', 1)[1].split('"', 1)[0]
+        assert any(ch.isdigit() for ch in label), label
+    assert ">not fixed</span>" in html or ">fixed</span>" in html
+    assert "@media print" in html
