@@ -331,3 +331,16 @@ def test_bad_input_is_one_line(courses, tmp_path):
     assert _error(base, env, "calculus", "--student", "nobody") == (
         f"mlkata: no submission of calculus by nobody in {base / 'submitted' / '*' / 'calculus'}"
     )
+
+
+def test_without_nbgrader_the_error_says_how_to_install_it(tmp_path, monkeypatch):
+    from mlkata.teach.errors import CourseError
+    from mlkata.teach.parallel import autograde_in_parallel
+
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "nbgrader", None)  # `import nbgrader` fails
+    with pytest.raises(CourseError) as raised:
+        autograde_in_parallel(tmp_path, "calculus", jobs=2)
+    assert str(raised.value) == (
+        "nbgrader is not installed: install the teacher extra, pip install 'mlkata[teacher]'"
+    )
