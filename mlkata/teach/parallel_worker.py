@@ -66,8 +66,11 @@ def configured_app(db_url: str) -> AutogradeApp:
     app = AutogradeApp()
     # A command-line setting outranks the configuration files, as in `nbgrader --db`.
     app.initialize([f"--CourseDirectory.db_url={db_url}"])
-    for handler in list(app.log.handlers):  # nbgrader's log is kept per student instead
-        app.log.removeHandler(handler)
+    # nbgrader's log is kept per student instead of printed; a configured logfile
+    # (NbGrader.logfile) still gets it.
+    for handler in list(app.log.handlers):
+        if not isinstance(handler, logging.FileHandler):
+            app.log.removeHandler(handler)
     return app
 
 
