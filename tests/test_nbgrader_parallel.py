@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -218,10 +219,27 @@ def _submissions(course: Path) -> list[str]:
         return sorted(s.student.id for s in gradebook.assignment_submissions("calculus"))
 
 
+def _mark_by_hand(course: Path, student: str) -> str:
+    """A teacher's touches in the gradebook: a name, an extension (nbgrader needs a due
+    date then), a manual score (on a cell whose name is returned)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", COURSE_ID) as gradebook:
+        gradebook.update_or_create_assignment("calculus", duedate=datetime(2030, 1, 1))
+        gradebook.update_or_create_student(student, first_name="Sam")
+        gradebook.grant_extension("calculus", student, days=2)
+        notebook = gradebook.find_submission_notebook("mse_gradient", "calculus", student)
+        notebook.grades[0].manual_score = 1.5
+        gradebook.db.commit()
+        return notebook.grades[0].name
+
+
 def test_a_resubmission_replaces_the_earlier_result(courses):
     """Is a student who submitted again graded again (the others skipped, as nbgrader
-    skips them), their earlier submission replaced, not duplicated?"""
+    skips them), their earlier submission replaced, not duplicated, with what the
+    teacher gave by hand kept, as nbgrader keeps it?"""
     course = courses.copy("resubmitted", of=courses.parallel)
+    marked = _mark_by_hand(course, "stubs")
     helpers.RoundTrip(course, courses.env, []).submit(
         "stubs", "calculus", dict.fromkeys(KATAS, helpers._reference)
     )
@@ -241,6 +259,12 @@ def test_a_resubmission_replaces_the_earlier_result(courses):
     assert str(after["submissions"]["stubs"][0]) == "2026-01-02 12:00:00"
     unchanged = [s for s in STUDENTS if s != "stubs"]
     assert [_score(after, s) for s in unchanged] == [_score(before, s) for s in unchanged]
+    auto_score, _, needs_manual_grade, manual_score, _ = after["grades"][
+        ("stubs", "mse_gradient", marked)
+    ]
+    assert auto_score > 0 and manual_score == 1.5 and needs_manual_grade
+    assert after["submissions"]["stubs"][1] == timedelta(days=2)
+    assert after["students"]["stubs"][0] == "Sam"
 
 
 def test_student_grades_only_that_student(courses):
