@@ -44,11 +44,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mlkata.teach.course import CONFIG_NAME
 from mlkata.teach.errors import CourseError
 
 __all__ = ["AutogradeSummary", "Failure", "autograde_in_parallel", "default_jobs"]
 
-CONFIG_NAME = "nbgrader_config.py"
 STOP_GRACE_S = 10
 """Seconds a worker has after Ctrl-C to let nbgrader clean up, before it is killed."""
 
