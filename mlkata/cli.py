@@ -110,6 +110,27 @@ def cmd_nbgrader_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nbgrader_autograde(args: argparse.Namespace) -> int:
+    from mlkata.teach.errors import CourseError
+    from mlkata.teach.parallel import autograde_in_parallel, default_jobs
+
+    try:
+        summary = autograde_in_parallel(
+            Path(args.course),
+            args.assignment,
+            jobs=default_jobs() if args.jobs is None else args.jobs,
+            students=args.student,
+            force=args.force,
+            log=lambda line: print(line, flush=True),
+        )
+    except CourseError as exc:
+        raise UsageError(str(exc)) from None
+    for failure in summary.failed:
+        print(f"\nnbgrader's log for {failure.student}:\n{failure.log}", file=sys.stderr)
+    print(summary.closing_line())
+    return 0 if summary.ok else 1
+
+
 def _learner(args: argparse.Namespace):
     """The working copy, the output and the learner's engine for one command."""
     from mlkata.learn import commands as learner
@@ -306,6 +327,28 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--topic", action="append", default=[], help="only this topic (repeat)")
     build.add_argument("--kata", action="append", default=[], help="only this kata (repeat)")
     build.set_defaults(handler=cmd_nbgrader_build)
+    autograde = nbgrader_commands.add_parser(
+        "autograde",
+        help="nbgrader autograde, several students at a time (same scores, one gradebook)",
+        description="Autograde ASSIGNMENT's submissions like `nbgrader autograde ASSIGNMENT` "
+        "run in the course folder, with N workers side by side: each grades its share of "
+        "the students with nbgrader and a copy of the gradebook; the results are then "
+        "merged into the course's gradebook. Exit status 1 if a student could not be graded.",
+    )
+    autograde.add_argument("assignment", metavar="ASSIGNMENT", help="e.g. calculus")
+    autograde.add_argument(
+        "--course", default=".", metavar="DIR", help="the course folder (default: this one)"
+    )
+    autograde.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="workers (default: one per CPU)"
+    )
+    autograde.add_argument(
+        "--student", action="append", default=[], metavar="ID", help="only this student (repeat)"
+    )
+    autograde.add_argument(
+        "--force", action="store_true", help="grade again submissions already autograded"
+    )
+    autograde.set_defaults(handler=cmd_nbgrader_autograde)
     return parser
 
 
