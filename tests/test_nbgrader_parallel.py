@@ -229,9 +229,10 @@ def _mark_by_hand(course: Path, student: str) -> str:
         gradebook.update_or_create_student(student, first_name="Sam")
         gradebook.grant_extension("calculus", student, days=2)
         notebook = gradebook.find_submission_notebook("mse_gradient", "calculus", student)
-        notebook.grades[0].manual_score = 1.5
+        grade = next(g for g in notebook.grades if g.max_score > 0)  # not the visible check
+        grade.manual_score = 1.5
         gradebook.db.commit()
-        return notebook.grades[0].name
+        return grade.name
 
 
 def test_a_resubmission_replaces_the_earlier_result(courses):
