@@ -119,6 +119,42 @@ def _read_available(fd: int) -> bytes | None:
     return b"".join(chunks)
 
 
+def _status_fields(pid: int | str) -> dict[str, str]:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return {}
+    return dict(line.split(":", 1) for line in lines if ":" in line)
+
+
+def _descends_from(pid: int, ancestor: int) -> bool:
+    for _ in range(64):
+        if pid == ancestor:
+            return True
+        parent = _status_fields(pid).get("PPid", "0").strip()
+        pid = int(parent) if parent.isdigit() else 0
+        if pid <= 1:
+            return False
+    return False
+
+
+def host_pid(reported: int, ancestor: int) -> int:
+    """The pid, as this process sees it, of the descendant of ``ancestor`` that is
+    ``reported`` in its own pid namespace (a worker a launcher started in a sandbox);
+    -1 when there is none (then the kata can only be ended with its whole worker)."""
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return -1
+    for entry in entries:
+        nspids = _status_fields(entry).get("NSpid", "").split()
+        if len(nspids) > 1 and nspids[-1] == str(reported):
+            if _descends_from(int(entry), ancestor):
+                return int(entry)
+    return -1
+
+
 def worker_environment() -> dict[str, str]:
     env = pytest_environment()
     for name in ("MLKATA_TARGET", "PYTEST_CURRENT_TEST", "PYTEST_XDIST_WORKER"):
@@ -132,9 +168,15 @@ def worker_environment() -> dict[str, str]:
 
 
 class Worker:
-    """One worker process; grades one kata at a time."""
+    """One worker process; grades one kata at a time.
 
-    def __init__(self) -> None:
+    ``launcher``: argv words put before the worker's command (a sandbox, a container).
+    A launched worker may run in its own pid namespace: the pids it reports are
+    translated with :func:`host_pid`.
+    """
+
+    def __init__(self, launcher: Sequence[str] = ()) -> None:
+        self.launcher = tuple(launcher)
         self.mode = os.environ.get(WORKER_MODE_ENV) or ("fork" if CAN_FORK else "spawn")
         self.process: subprocess.Popen | None = None
         self.results = self.output = self.control = -1
@@ -154,7 +196,7 @@ class Worker:
         control_r, control_w = _nonblocking_pipe()
         try:
             self.process = subprocess.Popen(
-                [*WORKER_COMMAND, str(results_w), str(control_w)],
+                [*self.launcher, *WORKER_COMMAND, str(results_w), str(control_w)],
                 stdin=subprocess.PIPE,
                 stdout=output_w,
                 stderr=output_w,
@@ -203,7 +245,7 @@ class Worker:
         results_r, results_w = _nonblocking_pipe()
         output_r, output_w = _nonblocking_pipe()
         self.process = subprocess.Popen(
-            [*WORKER_COMMAND, "--once", str(results_w)],
+            [*self.launcher, *WORKER_COMMAND, "--once", str(results_w)],
             stdin=subprocess.PIPE,
             stdout=output_w,
             stderr=output_w,
@@ -233,6 +275,12 @@ class Worker:
         self.results = self.output = self.control = -1
         self.process = None
 
+    def kata_pid(self, reported: int) -> int:
+        """The pid of a kata's process, as the worker reported it, in this process's view."""
+        if not self.launcher:
+            return reported
+        return host_pid(reported, self.process.pid) if self.process is not None else -1
+
     def new_id(self) -> int:
         self._next_id += 1
         return self._next_id
@@ -248,6 +296,7 @@ class _Watch:
     request: KataRequest
     limits: Limits
     token: str
+    worker: Worker | None = None
     expected: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
@@ -406,7 +455,10 @@ class Supervisor:
         jobs: int = 1,
         cwd: Path | None = None,
         extra_args: Sequence[str] = (),
+        launcher: Sequence[str] = (),
     ) -> None:
+        """``launcher``: argv words put before the worker's command (e.g. a sandbox);
+        its workers are never shared with other supervisors."""
         self.layout = Layout(Path(root))
         self.target = Path(target).resolve()
         self.seed = seed
@@ -414,6 +466,7 @@ class Supervisor:
         self.jobs = max(1, jobs)
         self.cwd = Path(cwd or Path.cwd())
         self.extra_args = list(extra_args)
+        self.launcher = tuple(launcher)
         self._workers: list[Worker] = []
         self._free: list[Worker] = []
         self._lock = threading.Lock()
@@ -432,7 +485,7 @@ class Supervisor:
         with self._lock:
             if self._free:
                 return self._free.pop()
-            worker = _SHARED.take() or Worker()
+            worker = Worker(self.launcher) if self.launcher else _SHARED.take() or Worker()
             self._workers.append(worker)
             return worker
 
@@ -447,7 +500,7 @@ class Supervisor:
             self._executor = None
         with self._lock:
             for worker in self._workers:
-                if worker.alive and worker.mode == "fork":
+                if worker.alive and worker.mode == "fork" and not self.launcher:
                     _SHARED.give(worker)
                 else:
                     worker.close()
@@ -532,7 +585,7 @@ class Supervisor:
             return result
         started = time.monotonic()
         for attempt in (1, 2):
-            watch = _Watch(request, self.limits, new_token())
+            watch = _Watch(request, self.limits, new_token(), worker)
             try:
                 worker.submit(self._request(request, watch.token, worker))
             except (OSError, ValueError) as exc:  # a worker that died between katas
@@ -601,14 +654,14 @@ class Supervisor:
                 else:
                     for record in records:
                         if record.get("event") == "started":
-                            watch.pid = int(record["pid"])
+                            watch.pid = worker.kata_pid(int(record["pid"]))
                         elif record.get("event") == "exit":
                             watch.exit_status = int(record["status"])
                             exited = True
             else:
                 process = worker.process
                 if process is not None and not watch.pid:
-                    watch.pid = process.pid
+                    watch.pid = process.pid if not worker.launcher else -1
                 if process is not None and process.poll() is not None:
                     watch.exit_status = process.returncode
                     exited = True
@@ -671,7 +724,10 @@ class Supervisor:
 
     def _end(self, watch: _Watch, reason: str) -> None:
         watch.ended_by = reason
-        _kill_group(watch.pid)
+        if watch.pid > 0:
+            _kill_group(watch.pid)
+        elif watch.worker is not None:  # a kata whose pid is unknown: end its worker
+            watch.worker.close()
 
     def _wait(self, worker: Worker) -> None:
         fds = [fd for fd in (worker.results, worker.output, worker.control) if fd >= 0]
