@@ -131,6 +131,30 @@ def cmd_nbgrader_autograde(args: argparse.Namespace) -> int:
     return 0 if summary.ok else 1
 
 
+def cmd_grade(args: argparse.Namespace) -> int:
+    from mlkata.classroom.errors import ClassGradingError
+    from mlkata.classroom.run import ClassOptions, grade_class
+
+    root = find_root()
+    options = ClassOptions(
+        Path(args.submissions),
+        Path(args.out),
+        jobs=args.jobs,
+        timeout=args.timeout,
+        memory=args.memory,
+        katas=args.kata,
+        topics=args.topic,
+        force=args.force,
+        scheduler=args.scheduler,
+    )
+    try:
+        summary = grade_class(root, options)
+    except ClassGradingError as exc:
+        raise UsageError(str(exc)) from None
+    print(summary.closing_line(options.out))
+    return 0
+
+
 def _learner(args: argparse.Namespace):
     """The working copy, the output and the learner's engine for one command."""
     from mlkata.learn import commands as learner
@@ -194,6 +218,7 @@ LEARNER_COMMANDS = (
 )
 OTHER_AUDIENCES = """\
 for teachers:     mlkata nbgrader ...   nbgrader courses from the katas (mlkata nbgrader --help)
+for teachers:     mlkata grade ...      grade a whole class's submissions (mlkata grade --help)
 for maintainers:  mlkata dev ...        stubs regenerated from the solutions (mlkata dev --help)"""
 SLUG_DEFAULT = (
     "the kata: a slug such as mse_gradient (default: the one you are on, i.e. the last "
@@ -349,7 +374,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="grade again submissions already autograded"
     )
     autograde.set_defaults(handler=cmd_nbgrader_autograde)
+    _add_grade_command(commands)
     return parser
+
+
+def _add_grade_command(commands: argparse._SubParsersAction) -> None:
+    grade = commands.add_parser(
+        "grade",
+        help="teachers: grade a whole class's submissions (sandboxed, resumable)",
+        description="Grade SUBMISSIONS (one folder or .zip per student, laid out like "
+        "exercises/) into RESULTS: grades.csv, results.json, gradescope/<student>.json and "
+        "feedback/<student>.txt. A re-run grades only what is new or changed.",
+    )
+    grade.add_argument("submissions", metavar="SUBMISSIONS")
+    grade.add_argument("--out", required=True, metavar="RESULTS", help="the results folder")
+    grade.add_argument(
+        "--jobs", "-j", type=int, default=2, metavar="N", help="students graded side by side"
+    )
+    grade.add_argument("--timeout", type=float, metavar="S", help="wall-clock seconds per kata")
+    grade.add_argument("--memory", type=int, metavar="MB", help="memory limit per kata")
+    grade.add_argument("--kata", action="append", default=[], metavar="SLUG", help="only this kata")
+    grade.add_argument("--topic", action="append", default=[], metavar="T", help="only this topic")
+    grade.add_argument("--force", action="store_true", help="grade again what is graded")
+    grade.add_argument(
+        "--scheduler", metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://host:8786"
+    )
+    grade.set_defaults(handler=cmd_grade)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -83,6 +83,10 @@ def test_the_engine_serves_every_audience_and_uses_none():
     for module, deps in graph.items():
         if module.startswith("mlkata.engine"):
             upward = {
-                d for d in deps if d.startswith(("mlkata.learn", "mlkata.teach", "mlkata.author"))
+                d
+                for d in deps
+                if d.startswith(
+                    ("mlkata.learn", "mlkata.teach", "mlkata.author", "mlkata.classroom")
+                )
             }
             assert not upward, f"{module} imports {sorted(upward)}"

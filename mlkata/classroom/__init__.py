@@ -1,0 +1,1 @@
+"""Class-scale grading (``mlkata grade``): every student's katas, sandboxed, resumable."""
