@@ -42,7 +42,11 @@ CRASH_SIGNS = (
     "printed more than",
     "could not be collected",
     "could not run",
+    "SyntaxError in ",
+    "IndentationError in ",
+    "TabError in ",
 )
+"""Signs in a reason that the code crashed or could not even be imported."""
 
 
 @dataclass(frozen=True)
