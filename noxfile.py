@@ -49,9 +49,10 @@ def solution(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the project's own tests: solutions pass, stubs and mutants fail, tools work."""
-    # The teacher extra brings nbgrader, so that the nbgrader round trip runs too; its
+    # The teacher extra brings nbgrader, so that the nbgrader round trip runs too (and
+    # cluster, Dask, for mlkata grade --scheduler); its
     # tests share one module fixture, kept on one worker by --dist loadgroup.
-    session.install("-e", ".[test,teacher]")
+    session.install("-e", ".[test,teacher,cluster]")
     workers = ["-n", "auto", "--dist", "loadgroup"] if "-n" not in session.posargs else []
     # CI takes every kata through nbgrader's real commands; a local run, the foundation
     # katas (tests/test_nbgrader.py), which keeps it quick.

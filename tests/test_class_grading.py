@@ -355,3 +355,38 @@ def test_the_launcher_binds_only_what_grading_needs(tmp_path):
     assert str(ROOT) not in binds
     assert "--bind" not in argv  # nothing writable but the fresh /tmp
     assert argv[argv.index("--tmpfs") + 1] == "/tmp"
+
+
+def test_a_dask_cluster_gives_the_same_rows(tmp_path):
+    """--scheduler sends each student to a Dask worker: the same rows as at home."""
+    distributed = pytest.importorskip("distributed")
+    students = {s: CLASS[s] for s in ("right", "mutant_missing_factor_2", "exit_in_call")}
+    submissions = write_class(tmp_path / "submissions", students)
+    here = run_grade(str(submissions), "--out", str(tmp_path / "here"), *FLAGS)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        there = run_grade(
+            str(submissions),
+            "--out",
+            str(tmp_path / "there"),
+            *FLAGS,
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    assert here.returncode == there.returncode == 0, here.stderr + there.stderr
+
+    def rows(out):
+        return {s: (r["status"], r["points"]) for s, r in read_grades(out).items()}
+
+    assert rows(tmp_path / "there") == rows(tmp_path / "here")
+    assert rows(tmp_path / "here")["right"] == ("passed", "10.0")
+
+
+def test_without_distributed_the_scheduler_option_says_what_to_install(monkeypatch):
+    from mlkata.classroom.errors import ClassGradingError
+    from mlkata.classroom.run import _dask_client
+
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ClassGradingError, match=r"mlkata\[cluster\]"):
+        _dask_client("tcp://127.0.0.1:1")
