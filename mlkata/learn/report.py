@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mlkata.engine.curriculum import Curriculum
 from mlkata.engine.progress import Run
+from mlkata.learn.mistakes import FrequentMistake
 from mlkata.learn.overview import Overview, TopicMastery, overview
 
 CSS = """
@@ -279,13 +280,21 @@ def _mistakes(view: Overview) -> str:
             f'<tr class="mistake" data-key="{escape(group.key)}"><td>{escape(group.label)}'
             f'<br><span class="muted message">{escape(words)}</span></td>'
             f"<td>{len(group.katas)} kata{'s' if len(group.katas) != 1 else ''}, "
-            f"{group.runs} run{'s' if group.runs != 1 else ''}</td><td>{katas}</td></tr>"
+            f"{group.runs} run{'s' if group.runs != 1 else ''}<br>"
+            f'<span class="muted">{_seen(group)}</span></td><td>{katas}</td></tr>'
         )
     return (
         '<table id="mistakes"><tr><th>mistake</th><th>how often</th><th>where</th></tr>'
         + "".join(rows)
         + "</table>"
     )
+
+
+def _seen(group: FrequentMistake) -> str:
+    """When a group of mistakes was first and last made."""
+    first = dt.date.fromtimestamp(min(k.first for k in group.katas))
+    last = dt.date.fromtimestamp(group.last)
+    return f"on {_day(first)}" if first == last else f"from {_day(first)} to {_day(last)}"
 
 
 def _failing(view: Overview) -> str:

@@ -141,3 +141,34 @@ def test_report_out_writes_where_asked(working_copy, tmp_path):
     done = working_copy.mlkata("report", "--out", str(target))
     assert done.returncode == 0, done.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_report_says_when_each_mistake_was_made_and_where_it_stands():
+    """Does a mistake's row give its misconception, the grader's words, how often,
+    from when to when, and which katas still show it?"""
+    import datetime as dt
+
+    from mlkata.engine.curriculum import Curriculum, Kata
+    from mlkata.learn.report import render
+
+    curriculum = Curriculum(
+        (
+            Kata("calculus", "mse", "MSE", 1, 10.0, (), ()),
+            Kata("calculus", "sm", "SM", 1, 5.0, (), ()),
+        ),
+        {"calculus": "Calculus"},
+    )
+    day = dt.datetime(2026, 11, 2, 12).timestamp()
+    runs = [
+        Run(day, "calculus", "mse", 1, 1, True, 5.0, 10.0, "x", (MEAN_B,)),
+        Run(day + 3 * 86400, "calculus", "sm", 1, 1, True, 2.5, 5.0, "x", (MEAN_A,)),
+        Run(day + 4 * 86400, "calculus", "mse", 2, 0, True, 10.0, 10.0, ""),
+    ]
+    html = render(curriculum, runs, dt.datetime(2026, 11, 19, 18))
+    row = html.split('<tr class="mistake" data-key="mean">', 1)[1].split("</tr>", 1)[0]
+    assert "the 1/n of a mean" in row and MEAN_A in row and MEAN_B in row
+    assert "2 katas, 2 runs" in row and "from 2 Nov 2026 to 5 Nov 2026" in row
+    assert row.index("<code>sm</code>") < row.index("<code>mse</code>")  # not fixed first
+    assert (
+        '<span class="open">not fixed</span>' in row and '<span class="fixed">fixed</span>' in row
+    )
