@@ -12,6 +12,7 @@ import csv
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -390,3 +391,42 @@ def test_without_distributed_the_scheduler_option_says_what_to_install(monkeypat
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ClassGradingError, match=r"mlkata\[cluster\]"):
         _dask_client("tcp://127.0.0.1:1")
+
+
+def test_sigterm_mid_run_leaves_whole_files_and_the_next_run_resumes(tmp_path):
+    """Does SIGTERM in the middle of a class end the run (exit 130) with nothing
+    half-written and nothing left running, and does the next run keep what finished
+    and grade only the rest?"""
+    submissions = tmp_path / "submissions"
+    students = {f"s{i:02d}": CLASS["right"] for i in range(16)}
+    write_class(submissions, students)
+    out = tmp_path / "results"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PYTEST_ADDOPTS", None)
+    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
+    command += ["--kata", "mse_gradient", "--jobs", "1"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 300
+    state = out / ".state"
+    while time.monotonic() < deadline and len(list(state.glob("*/*.json"))) < 2:
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stdout + stderr
+    assert "Traceback" not in stderr
+    kept = list(state.glob("*/*.json"))
+    assert 2 <= len(kept) < len(students)  # the run was cut short
+    for path in kept:
+        assert json.loads(path.read_text(encoding="utf-8"))["status"] == "passed", path
+    leftovers = [p for p in out.rglob("*") if p.is_file() and p.name.startswith(".")]
+    assert not leftovers, leftovers
+    assert not left_running(str(submissions)), left_running(str(submissions))
+    resumed = run_grade(str(submissions), "--out", str(out), "--kata", "mse_gradient")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{len(kept)} kept)" in resumed.stdout, resumed.stdout
+    grades = read_grades(out)
+    assert set(grades) == {*students, "absent"}
+    assert all(grades[s]["status"] == "passed" for s in students)
