@@ -430,3 +430,28 @@ def test_sigterm_mid_run_leaves_whole_files_and_the_next_run_resumes(tmp_path):
     grades = read_grades(out)
     assert set(grades) == {*students, "absent"}
     assert all(grades[s]["status"] == "passed" for s in students)
+
+
+def test_the_progress_bar_counts_each_status_on_a_terminal():
+    """On a terminal, does the bar show pairs done of all, the count of each status and
+    the time left, and print no per-pair line?"""
+    import io
+
+    from rich.console import Console
+
+    from mlkata.classroom.grading import Row
+    from mlkata.classroom.progress import ClassProgress
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120, color_system=None)
+    rows = [
+        Row("ann", "calculus/mse_gradient", 10, 10, "passed"),
+        Row("bob", "calculus/mse_gradient", 4, 10, "failed", "dw is wrong"),
+        Row("cid", "calculus/mse_gradient", 0, 10, "timeout", "ran out of time"),
+    ]
+    with ClassProgress(4, terminal=True, console=console) as progress:
+        for row in rows:
+            progress.advance(row)
+    shown = screen.getvalue()
+    assert "3/4" in shown and "passed 1  failed 1  error 0  timeout 1" in shown
+    assert "dw is wrong" not in shown  # no per-pair line on a terminal

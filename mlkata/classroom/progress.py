@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import Any
 
 from mlkata.classroom.grading import Row
 
@@ -11,8 +12,9 @@ from mlkata.classroom.grading import Row
 class ClassProgress:
     """Counts of each status, shown as pairs are graded."""
 
-    def __init__(self, total: int, terminal: bool | None = None) -> None:
+    def __init__(self, total: int, terminal: bool | None = None, console: Any = None) -> None:
         self.total = total
+        self.console = console  # rich's Console for the bar (default: stdout's)
         self.counts: Counter[str] = Counter()
         self.terminal = sys.stdout.isatty() if terminal is None else terminal
         self._bar = None
@@ -34,6 +36,7 @@ class ClassProgress:
                 MofNCompleteColumn(),
                 TextColumn("{task.description}"),
                 TimeRemainingColumn(),
+                console=self.console,
             )
             self._bar.start()
             self._task = self._bar.add_task(self._counts(), total=self.total)
