@@ -144,7 +144,7 @@ def test_min_cost_threshold_matches_trying_every_threshold(kata, rng, levels):
 def test_min_cost_threshold_is_near_the_bayes_threshold_when_calibrated(kata):
     """With calibrated scores (y ~ Bernoulli(s)), is t* near c_FP / (c_FP + c_FN) = 0.2?"""
     g = np.random.default_rng(2026)
-    s = np.round(g.random(20_000), 3)
+    s = np.round(g.random(20_000), 2)
     y = (g.random(20_000) < s).astype(int)
     t, _ = check(kata, y, s, 4.0, 1.0)
     if abs(t - 0.2) > 0.05:
