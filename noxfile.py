@@ -52,7 +52,7 @@ def tests(session: nox.Session) -> None:
     # The teacher extra brings nbgrader, so that the nbgrader round trip runs too (and
     # cluster, Dask, for mlkata grade --scheduler); its
     # tests share one module fixture, kept on one worker by --dist loadgroup.
-    session.install("-e", ".[test,teacher,cluster]")
+    session.install("-e", ".[test,teacher,cluster,capstones]")
     workers = ["-n", "auto", "--dist", "loadgroup"] if "-n" not in session.posargs else []
     # CI takes every kata through nbgrader's real commands; a local run, the foundation
     # katas (tests/test_nbgrader.py), which keeps it quick.
