@@ -24,7 +24,8 @@ def generated_history(
     curriculum: Curriculum, end: dt.datetime, weeks: int = 6, runs: int = 240, seed: int = 7
 ) -> list[Run]:
     """``runs`` graded runs over ``weeks`` weeks before ``end``, oldest first: the learner
-    works along the path, fails a kata a few times (naming mistakes), then passes it."""
+    works along the path, fails a kata a few times (naming mistakes), then passes it or,
+    now and then, leaves it failing and moves on."""
     rng = random.Random(seed)
     start = end - dt.timedelta(weeks=weeks)
     katas = list(curriculum.katas)
@@ -59,4 +60,6 @@ def generated_history(
                     named,
                 )
             )
+            if rng.random() < 0.08:  # stuck: left failing for now
+                position = min(position + 1, len(katas) - 1)
     return history
