@@ -9,23 +9,13 @@ usage errors).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
 from mlkata import capstones
+from mlkata.capstones.contents import code_cells
 from mlkata.engine.layout import LayoutError
-
-
-def code_cells(path: Path) -> list[str]:
-    """The source of each code cell of a notebook, in order."""
-    notebook = json.loads(path.read_text(encoding="utf-8"))
-    return [
-        "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-        for cell in notebook["cells"]
-        if cell["cell_type"] == "code"
-    ]
 
 
 def run(name: str, out: Path, tree: str | None = None) -> None:

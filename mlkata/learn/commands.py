@@ -138,7 +138,7 @@ def run_progress(ws: Workspace, out: Output, as_json: bool = False) -> int:
 
         from mlkata.learn.overview import overview
 
-        view = overview(ws.curriculum, runs, _hints(ws))
+        view = overview(ws.curriculum, runs, _hints(ws), capstones=_capstones(ws))
         print(json.dumps(view.as_json(), indent=2, ensure_ascii=False), flush=True)
         return 0
     today = dt.date.today()
@@ -149,6 +149,13 @@ def run_progress(ws: Workspace, out: Output, as_json: bool = False) -> int:
         out.line(mistakes[0].upper() + mistakes[1:])
         out.line("  mlkata report   shows where, and whether they are fixed", style="dim")
     return 0
+
+
+def _capstones(ws: Workspace) -> list:
+    from mlkata.capstones import CAPSTONES
+    from mlkata.capstones.contents import capstones_in
+
+    return capstones_in(ws.root, CAPSTONES)
 
 
 def _hints(ws: Workspace) -> dict[str, int]:
@@ -287,7 +294,9 @@ def run_report(ws: Workspace, output: str | None, open_it: bool, out: Output) ->
     if output and not path.parent.is_dir():
         raise LearnerError(f"no folder {path.parent} to write the report in")
     try:
-        written = write_report(path.resolve(), ws.curriculum, ws.history(), _hints(ws))
+        written = write_report(
+            path.resolve(), ws.curriculum, ws.history(), _hints(ws), _capstones(ws)
+        )
     except OSError as exc:
         raise LearnerError(f"cannot write {path}: {exc.strerror}") from None
     out.line(f"wrote {written}")

@@ -2,15 +2,18 @@
 
 A pure function of the curriculum, the recorded runs, the hints seen and today's date:
 totals, per-topic mastery (passed / attempted / not started), the points at the end of
-each graded day, the runs per day, the most frequent mistakes, and what to do next.
+each graded day, the runs per day, the most frequent mistakes, what to do next and how
+far each capstone is (complete when every kata it uses passes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from mlkata.capstones.contents import Capstone
 from mlkata.engine.curriculum import Curriculum
 from mlkata.engine.progress import Run
 from mlkata.learn.mistakes import FrequentMistake, frequent_mistakes
@@ -40,6 +43,21 @@ class TopicMastery:
 
 
 @dataclass(frozen=True)
+class CapstoneStanding:
+    """How far a capstone is: the katas it uses that pass, and the next one to do."""
+
+    name: str
+    title: str
+    passing: int
+    katas: int
+    next_slug: str | None  # the first kata it uses, on the learning path, not passing yet
+
+    @property
+    def complete(self) -> bool:
+        return self.passing == self.katas
+
+
+@dataclass(frozen=True)
 class Failing:
     """A kata that does not pass yet although it was graded."""
 
@@ -64,6 +82,7 @@ class Overview:
     next_kata: KataStanding | None
     failing: list[Failing]  # failing the longest first
     hints: dict[str, int] = field(default_factory=dict)
+    capstones: list[CapstoneStanding] = field(default_factory=list)
 
     def as_json(self) -> dict:
         """A JSON-ready dict (dates as ISO strings, times as Unix seconds)."""
@@ -93,6 +112,7 @@ class Overview:
                 if f.standing.last is not None
             ],
             "hints_shown": dict(sorted(self.hints.items())),
+            "capstones": [{**vars(c), "complete": c.complete} for c in self.capstones],
         }
 
 
@@ -117,6 +137,27 @@ def _topics(curriculum: Curriculum, standings: list[KataStanding]) -> list[Topic
     return topics
 
 
+def _capstones(
+    capstones: Sequence[Capstone], standings: list[KataStanding]
+) -> list[CapstoneStanding]:
+    status = {s.kata.slug: s.status for s in standings}
+    order = {s.kata.slug: i for i, s in enumerate(standings)}  # the learning path
+    result = []
+    for capstone in capstones:
+        slugs = sorted((slug for slug in capstone.slugs if slug in status), key=order.get)
+        waiting = [slug for slug in slugs if status[slug] != PASSING]
+        result.append(
+            CapstoneStanding(
+                capstone.name,
+                capstone.title,
+                len(slugs) - len(waiting),
+                len(slugs),
+                waiting[0] if waiting else None,
+            )
+        )
+    return result
+
+
 def _failing(standings: list[KataStanding], runs: list[Run]) -> list[Failing]:
     since: dict[str, float] = {}
     for run in runs:  # oldest first: a pass ends a failing streak
@@ -137,6 +178,7 @@ def overview(
     runs: list[Run],
     hints: dict[str, int] | None = None,
     now: dt.datetime | None = None,
+    capstones: Sequence[Capstone] = (),
 ) -> Overview:
     now = now or dt.datetime.now()
     today = now.date()
@@ -160,4 +202,5 @@ def overview(
         next_kata=next_unfinished(standings),
         failing=_failing(standings, runs),
         hints=dict(hints or {}),
+        capstones=_capstones(capstones, standings),
     )

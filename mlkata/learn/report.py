@@ -3,7 +3,8 @@
 Inline CSS and inline SVG, no scripts and no external assets, so the file opens
 anywhere, offline, and can be mailed, archived or printed. Sections, from
 :func:`mlkata.learn.overview.overview`: totals; what next; the most frequent mistakes;
-mastery per topic (passed / attempted / not started); points by graded day; a calendar
+mastery per topic (passed / attempted / not started); the capstones, complete or
+not (and the next kata each needs); points by graded day; a calendar
 of activity; the katas still failing. Every chart has a text alternative (its
 ``aria-label``, and the numbers in the page), and colour is never the only signal:
 bars carry their numbers and patterns, calendar days their counts in a tooltip and a
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from mlkata.capstones.contents import Capstone
 from mlkata.engine.curriculum import Curriculum
 from mlkata.engine.progress import Run
 from mlkata.learn.mistakes import FrequentMistake
@@ -297,6 +300,33 @@ def _seen(group: FrequentMistake) -> str:
     return f"on {_day(first)}" if first == last else f"from {_day(first)} to {_day(last)}"
 
 
+def _capstones(view: Overview) -> str:
+    if not view.capstones:
+        return '<p class="muted" id="capstones">No capstone notebook in this copy.</p>'
+    rows = []
+    for capstone in view.capstones:
+        if capstone.complete:
+            state = '<span class="fixed">complete</span>: every kata it uses passes'
+        else:
+            state = (
+                f'<span class="open">{capstone.passing} / {capstone.katas} katas passing</span>'
+                f"; next: <code>mlkata check {escape(capstone.next_slug or '')}</code>"
+            )
+        rows.append(
+            f'<tr class="capstone" data-name="{escape(capstone.name)}" '
+            f'data-complete="{str(capstone.complete).lower()}">'
+            f"<td>{escape(capstone.title)}<br><code>capstones/{escape(capstone.name)}.ipynb"
+            f"</code></td><td>{state}</td></tr>"
+        )
+    done = sum(c.complete for c in view.capstones)
+    return (
+        f'<p id="capstones-summary">{done} of {len(view.capstones)} capstones complete.</p>'
+        '<table id="capstones"><tr><th>capstone</th><th>your katas</th></tr>'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
 def _failing(view: Overview) -> str:
     if not view.failing:
         return '<p class="muted" id="failing">No kata is failing.</p>'
@@ -317,9 +347,10 @@ def render(
     runs: list[Run],
     now: dt.datetime | None = None,
     hints: dict[str, int] | None = None,
+    capstones: Sequence[Capstone] = (),
 ) -> str:
     """The whole page as a string."""
-    view = overview(curriculum, runs, hints, now)
+    view = overview(curriculum, runs, hints, now, capstones)
     today = view.generated.date()
     not_started = sum(t.not_started for t in view.topics)
     generated = view.generated.strftime("%Y-%m-%d %H:%M")
@@ -347,6 +378,8 @@ def render(
 {_mistakes(view)}
 <h2>Mastery per topic</h2>
 {mastery_chart(view.topics)}
+<h2>Capstones</h2>
+{_capstones(view)}
 <h2>Points by graded day</h2>
 {points_chart(view.days)}
 <h2>Activity</h2>
@@ -359,8 +392,12 @@ def render(
 
 
 def write_report(
-    path: Path, curriculum: Curriculum, runs: list[Run], hints: dict[str, int] | None = None
+    path: Path,
+    curriculum: Curriculum,
+    runs: list[Run],
+    hints: dict[str, int] | None = None,
+    capstones: Sequence[Capstone] = (),
 ) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(curriculum, runs, hints=hints), encoding="utf-8")
+    path.write_text(render(curriculum, runs, hints=hints, capstones=capstones), encoding="utf-8")
     return path

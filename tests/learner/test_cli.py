@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import queue
 import re
 import signal
@@ -542,3 +543,74 @@ def test_a_long_failure_message_is_cut_and_verbose_shows_it_all(in_process, grad
     other = verbose.index("  FAIL  other")
     assert verbose[other + 1 : other + 3] == ["        second", "        line"]
     assert "first failure" not in full.stdout and "(`mlkata" not in full.stdout
+
+
+# -- capstones beside the topics ----------------------------------------------------
+
+
+def _capstone(root, name: str, uses: list[tuple[str, str]]) -> None:
+    """A capstone notebook in the working copy that uses the katas ``uses``."""
+    import nbformat
+
+    cells = [nbformat.v4.new_markdown_cell("# Capstone: does the loss go down?")]
+    cells.append(
+        nbformat.v4.new_code_cell("from mlkata.capstones import use_tree\ntree = use_tree()")
+    )
+    cells += [
+        nbformat.v4.new_code_cell(f'f{i} = tree.kata("{topic}", "{slug}")')
+        for i, (topic, slug) in enumerate(uses)
+    ]
+    (root / "capstones").mkdir(exist_ok=True)
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), str(root / "capstones" / f"{name}.ipynb"))
+
+
+def test_report_and_progress_show_each_capstone_complete_or_its_next_kata(working_copy):
+    """Is a capstone complete exactly when every kata its notebook uses passes, and does
+    the report (and ``progress --json``) name the first one still to do, on the path?"""
+    from mlkata.capstones import CAPSTONES
+
+    name = CAPSTONES[0]
+    _capstone(
+        working_copy.root,
+        name,
+        [
+            ("calculus", "backprop_step"),
+            ("statistics", "gaussian_mle"),
+            ("calculus", "mse_gradient"),
+        ],
+    )
+    working_copy.record("backprop_step", passed=15)
+    working_copy.record("gaussian_mle", passed=3, failed=8)
+
+    view = json.loads(working_copy.mlkata("progress", "--json").stdout)["capstones"]
+    assert view == [
+        {
+            "name": name,
+            "title": "Does the loss go down?",
+            "passing": 1,
+            "katas": 3,
+            "next_slug": "mse_gradient",  # before gaussian_mle on the learning path
+            "complete": False,
+        }
+    ]
+    report = working_copy.home / "report.html"
+    assert working_copy.mlkata("report").returncode == 0
+    html = report.read_text()
+    assert f'data-name="{name}" data-complete="false"' in html
+    assert "1 / 3 katas passing" in html and "mlkata check mse_gradient" in html
+    assert "0 of 1 capstones complete" in html
+
+    working_copy.record("mse_gradient", passed=15)
+    working_copy.record("gaussian_mle", passed=11)
+    assert working_copy.mlkata("report").returncode == 0
+    html = report.read_text()
+    assert f'data-name="{name}" data-complete="true"' in html
+    assert "1 of 1 capstones complete" in html
+    assert json.loads(working_copy.mlkata("progress", "--json").stdout)["capstones"][0]["complete"]
+
+
+def test_a_copy_without_capstone_notebooks_says_so_in_the_report(working_copy):
+    """Does the report of a copy whose capstones/ folder is gone say there is none?"""
+    assert working_copy.mlkata("report").returncode == 0
+    html = (working_copy.home / "report.html").read_text()
+    assert "No capstone notebook in this copy." in html
