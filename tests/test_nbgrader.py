@@ -20,6 +20,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -39,6 +40,7 @@ import nbformat  # noqa: E402 - after the skip
 
 from mlkata.author.regions import without_markers  # noqa: E402
 from mlkata.engine.curriculum import load_curriculum  # noqa: E402
+from mlkata.teach.capstone import capstone_notebooks  # noqa: E402
 from mlkata.teach.source import read_kata, split_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -231,7 +233,8 @@ def trip(tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
     assert built.returncode == 0, built.stderr
     written = {Path(line.removeprefix("wrote: ")) for line in built.stdout.splitlines()}
     expected = {course / "source" / k.topic / f"{k.slug}.ipynb" for k in katas}
-    assert written == expected | {course / "nbgrader_config.py"}
+    capstones = {course / "source" / path for path in capstone_notebooks(ROOT, katas)}
+    assert written == expected | capstones | {course / "nbgrader_config.py"}
     trip = RoundTrip(course, env, katas)
     topics = list(dict.fromkeys(k.topic for k in katas))
     # One command for every assignment ("*" is a glob), so nbgrader starts fewer times.
@@ -239,6 +242,9 @@ def trip(tmp_path_factory: pytest.TempPathFactory) -> RoundTrip:
     for topic in topics:
         slugs = [k.slug for k in katas if k.topic == topic]
         trip.submit("reference", topic, {slug: _reference for slug in slugs})
+    for path in capstones:  # handed in as released: a capstone carries no points
+        released = course / "release" / path.relative_to(course / "source")
+        shutil.copy(released, course / "submitted" / "reference" / released.parent.name)
     for kata in katas:
         if kata.slug in FOUNDATIONS:
             trip.submit("stubs", kata.topic, {kata.slug: None})

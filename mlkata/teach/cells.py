@@ -98,17 +98,15 @@ def _your_kata(topic, slug, given, names):
         setattr(module, name, missing)
     if _os.environ.get("NBGRADER_EXECUTION") == "autograde":
         return
-    for path in (_Path(f"{slug}.ipynb"), _Path("..", topic, f"{slug}.ipynb")):
-        if path.is_file():
-            break
-    else:
-        print(f"{topic}/{slug}.ipynb is not next to this notebook: {', '.join(names)} will say so")
-        return
-    cells = _json.loads(path.read_text(encoding="utf-8"))["cells"]
-    for cell in cells:
-        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == f"{slug}_solution":
-            code = "".join(cell["source"])
-            exec(compile(given + "\\n\\n" + code, str(path), "exec"), module.__dict__)
+    for path in (_Path("..", topic, f"{slug}.ipynb"), _Path(f"{slug}.ipynb")):
+        if not path.is_file():
+            continue
+        for cell in _json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == f"{slug}_solution":
+                code = "".join(cell["source"])
+                exec(compile(given + "\\n\\n" + code, str(path), "exec"), module.__dict__)
+                return
+    print(f"{topic}/{slug}.ipynb is not next to this notebook: {', '.join(names)} will say so")
 '''
 
 

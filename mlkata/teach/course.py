@@ -12,7 +12,9 @@ A build is a chain of steps, one module each, the way nbgrader chains preprocess
    uses, its grader;
 3. :mod:`~mlkata.teach.collect`: the grader test functions, their cases and weights;
 4. :mod:`~mlkata.teach.cells`: one notebook per kata;
-5. this module: the course folder written.
+5. :mod:`~mlkata.teach.capstone`: each capstone whose step katas are built, its
+   notebook taking the katas from the student's own notebooks;
+6. this module: the course folder written.
 
 Each step raises :class:`CourseError` with one line for the teacher.
 """
@@ -26,6 +28,7 @@ from typing import Any
 
 from mlkata.engine.curriculum import CurriculumError, Kata, load_curriculum
 from mlkata.engine.layout import Layout
+from mlkata.teach.capstone import capstone_notebooks
 from mlkata.teach.cells import build_notebook
 from mlkata.teach.collect import collect_grader_tests
 from mlkata.teach.errors import CourseError
@@ -149,9 +152,11 @@ def config_text(course_dir: Path) -> str:
     )
 
 
-def write_course(course_dir: Path, notebooks: Mapping[Kata, Any]) -> list[Path]:
-    """Write ``notebooks`` into ``course_dir`` (and its config if it has none); the
-    paths written."""
+def write_course(
+    course_dir: Path, notebooks: Mapping[Kata, Any], others: Mapping[Path, Any] | None = None
+) -> list[Path]:
+    """Write ``notebooks`` (and ``others``, by their path under ``source/``) into
+    ``course_dir``, and its config if it has none; the paths written."""
     nbformat = _nbformat()
     written: list[Path] = []
     config = course_dir / CONFIG_NAME
@@ -160,8 +165,9 @@ def write_course(course_dir: Path, notebooks: Mapping[Kata, Any]) -> list[Path]:
             course_dir.mkdir(parents=True, exist_ok=True)
             config.write_text(config_text(course_dir), encoding="utf-8")
             written.append(config)
-        for kata, notebook in notebooks.items():
-            path = course_dir / "source" / kata.topic / f"{kata.slug}.ipynb"
+        paths = {Path(kata.topic) / f"{kata.slug}.ipynb": nb for kata, nb in notebooks.items()}
+        for relative, notebook in {**paths, **(others or {})}.items():
+            path = course_dir / "source" / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(notebook, str(path))
             written.append(path)
@@ -201,6 +207,7 @@ def build_course(
         )
         for source in sources
     }
-    for notebook in notebooks.values():
+    capstones = capstone_notebooks(layout.root, selected)
+    for notebook in [*notebooks.values(), *capstones.values()]:
         nbformat.validate(notebook)
-    return write_course(course_dir, notebooks)
+    return write_course(course_dir, notebooks, capstones)

@@ -12,6 +12,7 @@ tests.
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -139,6 +140,12 @@ def read_kata(root: Path, kata: Kata) -> KataSource:
 
 def earlier_katas(root: Path, source: KataSource) -> list[EarlierKata]:
     """The earlier katas ``source`` needs, directly or not, each after those it needs."""
+    return katas_needed(root, source.imports)
+
+
+def katas_needed(root: Path, keys: Sequence[tuple[str, str]]) -> list[EarlierKata]:
+    """The katas ``keys`` (``(topic, slug)``) and every kata they import, directly or
+    not, each after those it needs."""
     layout = Layout(Path(root))
     order: list[tuple[str, str]] = []
     found: dict[tuple[str, str], EarlierKata] = {}
@@ -157,7 +164,7 @@ def earlier_katas(root: Path, source: KataSource) -> list[EarlierKata]:
         names = tuple(name for name, _, _ in split.functions)
         found[key] = EarlierKata(*key, split.given, names, without_markers(text))
 
-    for key in source.imports:
+    for key in keys:
         visit(key, ())
     return [found[key] for key in order]
 
