@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import mlkata
+from mlkata.engine.invocation import AUTOLOAD_ENV
 from mlkata.engine.layout import CURRICULUM, GRADERS
 
 SYSTEM_FOLDERS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
@@ -26,7 +27,7 @@ WORKER_ENVIRONMENT = {
     "LANG": "C.UTF-8",
     "PYTHONDONTWRITEBYTECODE": "1",
     "PYTHONUNBUFFERED": "1",
-    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    AUTOLOAD_ENV: "1",
     "OPENBLAS_NUM_THREADS": "1",
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",

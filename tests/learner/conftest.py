@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 
 from mlkata.author.stubgen import make_stub
-from mlkata.engine.curriculum import load_curriculum, tomllib
+from mlkata.engine import invocation  # a module: its pytest_* names are no hooks here
+from mlkata.engine.curriculum import earned, load_curriculum, tomllib
 from mlkata.engine.progress import ProgressStore, Run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,15 +103,13 @@ class WorkingCopy:
         )
 
     def pytest(self, *args: str):
-        """Plain pytest in the copy, with only the plugins graders need: mlkata's own
-        (its entry point is what every other plain run of the project's tests uses)
-        and pytest-timeout. Other installed plugins would cost seconds of start-up."""
-        lean = ("-p", "mlkata.plugin", "-p", "pytest_timeout")
-        env = {**self.env, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        """Plain pytest in the copy, invoked as the engine invokes it to grade (the
+        one place that spells it: :mod:`mlkata.engine.invocation`). Other installed
+        plugins would cost seconds of start-up."""
         return subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *lean, *args],
+            [sys.executable, "-m", "pytest", *invocation.pytest_args(args)],
             cwd=self.root,
-            env=env,
+            env=invocation.pytest_environment(self.env),
             capture_output=True,
             text=True,
             timeout=60,
@@ -127,7 +126,7 @@ class WorkingCopy:
             passed,
             failed,
             True,
-            round(kata.points * fraction, 2),
+            earned(kata.points, fraction),
             kata.points,
             "" if not failed else "something is wrong",
         )
