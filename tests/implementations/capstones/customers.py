@@ -61,8 +61,12 @@ MUTANTS = [
     Mutant(
         "one_based_segments",
         "segments numbered 1..k",
-        replace=[("return Customers(centers[segment] + z, segment, centers)",
-                  "return Customers(centers[segment] + z, segment + 1, centers)")],
+        replace=[
+            (
+                "return Customers(centers[segment] + z, segment, centers)",
+                "return Customers(centers[segment] + z, segment + 1, centers)",
+            )
+        ],
     ),
     Mutant(
         "global_state",
@@ -72,8 +76,12 @@ MUTANTS = [
     Mutant(
         "float_segments",
         "returns the segments as floats",
-        replace=[("centers[segment] + z, segment, centers", "centers[segment] + z, "
-                  "segment.astype(float), centers")],
+        replace=[
+            (
+                "centers[segment] + z, segment, centers",
+                "centers[segment] + z, segment.astype(float), centers",
+            )
+        ],
         message="integer labels",
     ),
     Mutant(
@@ -101,7 +109,7 @@ VARIANTS = [
     Variant(
         "loop_per_customer",
         "draws the same arrays, scales with math, builds each row in a Python loop",
-        append='''
+        append="""
 def customers(n, rng, n_segments=6, n_features=50, separation=8.0):
     import math
 
@@ -123,6 +131,6 @@ def customers(n, rng, n_segments=6, n_features=50, separation=8.0):
     for i in range(n):
         X[i] = centers[s[i]] + z[i]
     return Customers(X, s, centers)
-''',
+""",
     ),
 ]
