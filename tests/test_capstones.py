@@ -21,8 +21,25 @@ nbclient = pytest.importorskip("nbclient", reason="pip install -e '.[teacher]'")
 from mlkata.capstones import CAPSTONES, TREE_VARIABLE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-FIGURES = {"fraud_threshold": {"reliability", "precision_recall", "expected_cost"}}
-UNFINISHED = "finish capstones/expected_cost first: mlkata check expected_cost"
+FIGURES = {
+    "fraud_threshold": {"reliability", "precision_recall", "expected_cost"},
+    "regional_bias": {"scores_by_region", "group_rates", "calibration_by_region", "mitigation"},
+}
+# per capstone: a step kata whose stub stops the notebook after a figure has been drawn
+STUB = {
+    "fraud_threshold": ("capstones", "expected_cost"),
+    "regional_bias": ("capstones", "group_thresholds"),
+}
+# per capstone: words its script form prints
+WORDS = {
+    "fraud_threshold": ("ECE", "precision >= 90%", "Platt at 0.8: cost", "Platt at 0.9: cost"),
+    "regional_bias": (
+        "demographic parity difference",
+        "ECE",
+        "equal opportunity: thresholds",
+        "Equal-opportunity thresholds: TPR gap",
+    ),
+}
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -88,7 +105,7 @@ def test_every_capstone_has_a_notebook_and_figures():
     """Is every capstone the script knows a notebook, with its figures listed here?"""
     for name in CAPSTONES:
         assert (ROOT / "capstones" / f"{name}.ipynb").is_file()
-        assert name in FIGURES
+        assert name in FIGURES and name in STUB and name in WORDS
 
 
 @pytest.mark.parametrize("name", CAPSTONES)
@@ -110,25 +127,28 @@ def test_the_notebook_runs_against_solutions_and_draws_its_figures(name, tmp_pat
     assert seconds < 45, f"the notebook took {seconds:.1f} s"
 
 
-def test_an_unfinished_step_names_the_kata_to_finish_not_a_traceback(tmp_path):
-    """With the stub of capstones/expected_cost in the tree, does the notebook stop at the
+@pytest.mark.parametrize("name", CAPSTONES)
+def test_an_unfinished_step_names_the_kata_to_finish_not_a_traceback(name, tmp_path):
+    """With the stub of one of its step katas in the tree, does the notebook stop at the
     cell that needs it with one line, and the script too?"""
+    topic, slug = STUB[name]
+    unfinished = f"finish {topic}/{slug} first: mlkata check {slug}"
     tree = tmp_path / "tree"
     shutil.copytree(ROOT / "solutions", tree)
-    shutil.copy(ROOT / "exercises" / "capstones" / "expected_cost.py", tree / "capstones")
-    notebook, _, error = _execute("fraud_threshold", tmp_path / "nb", str(tree))
+    shutil.copy(ROOT / "exercises" / topic / f"{slug}.py", tree / topic)
+    notebook, _, error = _execute(name, tmp_path / "nb", str(tree))
     assert error is not None, "the notebook ran to the end with a stub in the tree"
     errors = [o for _, outs in _outputs(notebook) for o in outs if o.output_type == "error"]
     assert len(errors) == 1
-    assert errors[0].traceback == [UNFINISHED]
+    assert errors[0].traceback == [unfinished]
     shown = json.dumps([outs for _, outs in _outputs(notebook)])
     assert "Traceback" not in shown and "NotImplementedError" not in shown
-    # the earlier steps ran: the reliability diagram is there
+    # the earlier steps ran: a figure is there
     assert "image/png" in shown
 
     out = tmp_path / "out"
     done = subprocess.run(
-        [sys.executable, "-m", "mlkata.capstones", "fraud_threshold", "--out", str(out)],
+        [sys.executable, "-m", "mlkata.capstones", name, "--out", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -136,7 +156,7 @@ def test_an_unfinished_step_names_the_kata_to_finish_not_a_traceback(tmp_path):
         timeout=120,
     )
     assert done.returncode == 1
-    assert done.stderr.strip() == UNFINISHED
+    assert done.stderr.strip() == unfinished
     assert "Traceback" not in done.stdout + done.stderr
 
 
@@ -151,22 +171,21 @@ def _script(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_script_writes_the_figures_and_prints_the_numbers(tmp_path):
-    """Does `python -m mlkata.capstones fraud_threshold --out DIR --tree solutions` write
-    the PNG files and print the ECEs, the threshold and the costs?"""
+@pytest.mark.parametrize("name", CAPSTONES)
+def test_the_script_writes_the_figures_and_prints_the_numbers(name, tmp_path):
+    """Does `python -m mlkata.capstones NAME --out DIR --tree solutions` write exactly
+    the capstone's PNG files and print its numbers?"""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MLKATA_")}
     env.update(MPLBACKEND="Agg", MPLCONFIGDIR=str(tmp_path / "mpl"))
     start = time.perf_counter()
-    done = _script(
-        "fraud_threshold", "--out", str(tmp_path / "figs"), "--tree", "solutions", env=env
-    )
+    done = _script(name, "--out", str(tmp_path / "figs"), "--tree", "solutions", env=env)
     seconds = time.perf_counter() - start
     assert done.returncode == 0, done.stderr
     written = {p.stem for p in (tmp_path / "figs").glob("*.png")}
-    assert written == FIGURES["fraud_threshold"]
+    assert written == FIGURES[name]
     for path in (tmp_path / "figs").glob("*.png"):
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    for words in ("ECE", "precision >= 90%", "Platt at 0.8: cost", "Platt at 0.9: cost"):
+    for words in WORDS[name]:
         assert words in done.stdout
     assert seconds < 45
 
@@ -176,7 +195,7 @@ def test_an_unknown_capstone_is_one_line(tmp_path):
     done = _script("nope", "--out", str(tmp_path))
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "mlkata capstone: no capstone named 'nope' (known: fraud_threshold)"
+        f"mlkata capstone: no capstone named 'nope' (known: {', '.join(CAPSTONES)})"
     ]
 
 
