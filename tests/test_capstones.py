@@ -32,18 +32,26 @@ FIGURES = {
         "shapley",
     },
     "customer_embeddings": {"customers_maps", "digits_maps", "cluster_distances"},
+    "regional_bias": {"scores_by_region", "group_rates", "calibration_by_region", "mitigation"},
 }
 # per capstone: the step kata whose stub stops it, and the figure drawn before that step
 STEP = {
     "fraud_threshold": ("expected_cost", "reliability"),
     "cell_design": ("ridge_cv", "loadings"),
     "customer_embeddings": ("adjusted_rand", "customers_maps"),
+    "regional_bias": ("group_thresholds", "calibration_by_region"),
 }
 # per capstone: words its script must print
 PRINTED = {
     "fraud_threshold": ("ECE", "precision >= 90%", "Platt at 0.8: cost", "Platt at 0.9: cost"),
     "cell_design": ("explained variance ratio", "by 5-fold CV", "mean |phi|", "R² on new cells"),
     "customer_embeddings": ("trustworthiness", "ARI", "silhouette"),
+    "regional_bias": (
+        "demographic parity difference",
+        "ECE",
+        "equal opportunity: thresholds",
+        "Equal-opportunity thresholds: TPR gap",
+    ),
 }
 
 

@@ -25,7 +25,7 @@ from mlkata.engine.loader import KataUnavailable, TargetLoader
 TREE_VARIABLE = "MLKATA_CAPSTONE_TREE"
 """The tree the katas come from: ``exercises`` (default), ``solutions`` or a path."""
 
-CAPSTONES = ("fraud_threshold", "cell_design", "customer_embeddings")
+CAPSTONES = ("fraud_threshold", "cell_design", "customer_embeddings", "regional_bias")
 """The capstones, each ``capstones/<name>.ipynb`` in the working copy."""
 
 FOLDER = "capstones"
