@@ -124,7 +124,7 @@ def test_every_capstone_has_a_notebook_and_figures():
     """Is every capstone the script knows a notebook, with its figures listed here?"""
     for name in CAPSTONES:
         assert (ROOT / "capstones" / f"{name}.ipynb").is_file()
-        assert name in FIGURES
+        assert name in FIGURES and name in STEP and name in PRINTED
 
 
 @pytest.mark.parametrize("name", CAPSTONES)
@@ -237,3 +237,20 @@ def test_a_missing_matplotlib_is_one_line(tmp_path):
     assert done.stderr.strip() == (
         "mlkata capstone: matplotlib is not installed: pip install 'mlkata[capstones]'"
     )
+
+
+@pytest.mark.parametrize("name", CAPSTONES)
+def test_the_course_copy_speaks_of_the_students_notebooks_not_the_repository(name):
+    """Does the copy `mlkata nbgrader build` puts in the course import nothing of mlkata
+    and say nothing of exercises/ or `mlkata check` (a student of the course has
+    neither), while keeping every other cell?"""
+    from mlkata.capstones.contents import read_capstone
+    from mlkata.teach.capstone import IN_THE_COURSE, course_notebook
+
+    path = ROOT / "capstones" / f"{name}.ipynb"
+    notebook = course_notebook(ROOT, read_capstone(path), path)
+    original = nbformat.read(path, as_version=4)
+    assert len(notebook.cells) == len(original.cells) + 1  # the locked given cell
+    for cell in notebook.cells:
+        assert "mlkata" not in cell.source and "exercises/" not in cell.source, cell.source
+    assert sum(cell.source == IN_THE_COURSE for cell in notebook.cells) == 1
