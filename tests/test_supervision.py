@@ -118,6 +118,12 @@ CASES = {
         "",
         "tried to start a process",
     ),
+    # libc's fork raises no audit event: the worker's sweep finds what it left behind.
+    "leaving a process behind past the audit hook": (
+        "import ctypes, time\nif ctypes.CDLL(None).fork() == 0:\n    time.sleep(300)",
+        "",
+        "your code started processes",
+    ),
     "replacing the engine's reporter": (
         "import mlkata.engine.channel as c\nc.ChannelWriter.send = lambda *a, **k: None",
         "",

@@ -310,6 +310,7 @@ class _Watch:
     done: bool = False
     pid: int = 0
     exit_status: int | None = None
+    left: int = 0  # processes the kata left behind (the worker's sweep ended them)
     ended_by: str = ""
     worker_lost: bool = False
     output: bytearray = field(default_factory=bytearray)
@@ -400,6 +401,11 @@ def _verdict(watch: _Watch, seconds: float) -> KataResult:
             check.message = (
                 "something other than the grader wrote to the grader's result channel: "
                 "the kata fails"
+            )
+        elif watch.left:
+            check.message = (
+                f"your code started processes ({watch.left} still there when the kata "
+                "ended, now stopped): a kata must not start processes, so it fails"
             )
         elif bad is not None and bad.get("outcome") == "skipped":
             check.message = (
@@ -657,6 +663,7 @@ class Supervisor:
                             watch.pid = worker.kata_pid(int(record["pid"]))
                         elif record.get("event") == "exit":
                             watch.exit_status = int(record["status"])
+                            watch.left = int(record.get("left", 0))
                             exited = True
             else:
                 process = worker.process

@@ -154,9 +154,16 @@ def serve(results_fd: int, control_fd: int) -> None:
                 _run_child(request, results_fd, control_fd)
             _send(control_fd, event="started", id=request["id"], pid=pid)
             _, status = os.waitpid(pid, 0)
+            # The kata's own processes, now orphans, are ours (alive or not yet reaped):
+            # a kata that leaves any behind fails, even one forked past the audit hook.
+            left = len(_children())
             sweep(pid)
             _send(
-                control_fd, event="exit", id=request["id"], status=os.waitstatus_to_exitcode(status)
+                control_fd,
+                event="exit",
+                id=request["id"],
+                status=os.waitstatus_to_exitcode(status),
+                left=left,
             )
 
 
