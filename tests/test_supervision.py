@@ -82,7 +82,12 @@ CASES = {
         "",
         "crashed the Python process (SIGSEGV)",
     ),
-    "reading stdin": ("input()", "", "EOFError"),
+    "reading stdin": ("input()", "", "your code read from standard input"),
+    "closing stdout": (
+        "import sys\nsys.stdout.close()\nprint('done')",
+        "",
+        "your code used a closed file",
+    ),
     "an infinite loop": ("while True:\n    pass", "", "ran out of time: more than 0.5 s of CPU"),
     "a loop that ignores the interrupt": (
         "import signal\nsignal.signal(signal.SIGPROF, signal.SIG_IGN)\nwhile True:\n    pass",
@@ -263,3 +268,14 @@ def test_a_hanging_kata_costs_one_limit_not_one_per_check(tmp_path):
     not_run = [m for m in messages if m.startswith("not run: the kata seems to hang")]
     assert len(timed_out) == 1 and len(not_run) == checks - 1, output
     assert time.monotonic() - start < 60 + cpu_limit * checks
+
+
+def test_a_kata_that_ignores_the_interrupt_is_stopped_once_and_said_to_hang(tmp_path):
+    """A loop that ignores the CPU-time interrupt is ended from outside: does that cost
+    one limit, with the kata's other checks "not run: the kata seems to hang"?"""
+    body, _, reason = CASES["a loop that ignores the interrupt"]
+    done = grade(scratch_copy(tmp_path, body), tmp_path / "home")
+    messages = [line.strip() for line in done.stdout.splitlines()]
+    stopped = [m for m in messages if m.startswith("ran out of time:") and reason in m]
+    not_run = [m for m in messages if m.startswith("not run: the kata seems to hang")]
+    assert len(stopped) == 1 and len(not_run) == 9, done.stdout + done.stderr

@@ -17,6 +17,7 @@ receives and the way the process ended.
 
 from __future__ import annotations
 
+import errno
 import signal
 import threading
 import time
@@ -120,6 +121,17 @@ def explain_exception(exc: BaseException, target: Path) -> str | None:
             pytest.exit.Exception: "pytest.exit",
         }[type(exc)]
         return f"your code called {what}() at {where}: a kata cannot skip its checks"
+    if isinstance(exc, EOFError):
+        return (
+            f"your code read from standard input at {where}{code}: a kata gets its data "
+            "from its arguments, never from the keyboard (remove input())"
+        )
+    closed = isinstance(exc, ValueError) and "closed file" in str(exc)
+    if closed or (isinstance(exc, OSError) and exc.errno == errno.EBADF):
+        return (
+            f"your code used a closed file at {where}{code}: did it close sys.stdout or "
+            "another stream? Leave them open"
+        )
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {message} (raised at {where}{code})"
 

@@ -312,6 +312,7 @@ class _Watch:
     exit_status: int | None = None
     left: int = 0  # processes the kata left behind (the worker's sweep ended them)
     ended_by: str = ""
+    hung: bool = False  # ended for taking too long: its other checks are not run
     worker_lost: bool = False
     output: bytearray = field(default_factory=bytearray)
     printed: int = 0
@@ -427,7 +428,9 @@ def _verdict(watch: _Watch, seconds: float) -> KataResult:
             check.message = reason
         elif reason:
             check.message = "not run: " + (
-                "the kata was stopped earlier"
+                "the kata seems to hang (an earlier check was stopped)"
+                if watch.hung
+                else "the kata was stopped earlier"
                 if watch.ended_by
                 else "the kata's process ended earlier"
             )
@@ -698,13 +701,16 @@ class Supervisor:
             return
         limits = self.limits
         if now - started > limits.kata_wall_s:
-            self._end(watch, f"the kata ran for more than {limits.kata_wall_s:g} s in all")
+            self._end(
+                watch, f"the kata ran for more than {limits.kata_wall_s:g} s in all", hung=True
+            )
             return
         if watch.importing_since is not None and now - watch.importing_since > limits.import_wall_s:
             self._end(
                 watch,
                 f"importing your module did not finish within {limits.import_wall_s:g} s: "
                 "does it wait for input, sleep, or loop at the top level?",
+                hung=True,
             )
             return
         cpu = _cpu_seconds(watch.pid)
@@ -716,6 +722,7 @@ class Supervisor:
                     f"ran out of time: more than {limit:g} s of CPU time, and the code did "
                     "not stop when interrupted (does it catch every exception, or replace "
                     "signal handlers?)",
+                    hung=True,
                 )
                 return
         quiet = now - max(last_event, last_busy)
@@ -725,12 +732,18 @@ class Supervisor:
                 watch,
                 f"your code did nothing for {limits.idle_s:g} s{where} (no computing, no "
                 "result): is it waiting for input, sleeping, or blocked?",
+                hung=True,
             )
         elif cpu is None and now - last_event > limits.stall_s:
-            self._end(watch, f"no check finished for {limits.stall_s:g} s: the kata seems to hang")
+            self._end(
+                watch,
+                f"no check finished for {limits.stall_s:g} s: the kata seems to hang",
+                hung=True,
+            )
 
-    def _end(self, watch: _Watch, reason: str) -> None:
+    def _end(self, watch: _Watch, reason: str, hung: bool = False) -> None:
         watch.ended_by = reason
+        watch.hung = hung
         if watch.pid > 0:
             _kill_group(watch.pid)
         elif watch.worker is not None:  # a kata whose pid is unknown: end its worker
