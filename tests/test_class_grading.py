@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from mlkata.classroom.sandbox import bwrap_launcher, bwrap_path
+from mlkata.engine.sandbox import bwrap_launcher, bwrap_path
 
 pytestmark = [pytest.mark.xdist_group("class_grading"), pytest.mark.timeout(900)]
 

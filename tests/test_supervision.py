@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from mlkata.engine.progress import ProgressStore
+from mlkata.engine.sandbox import SANDBOX_ENV, usable_bwrap
 
 ROOT = Path(__file__).resolve().parents[1]
 SIGMOID = "calculus/sigmoid.py"
@@ -49,9 +50,9 @@ def scratch_copy(where: Path, body: str = "", at_import: str = "") -> Path:
 
 
 def grade(
-    root: Path, home: Path, *extra: str, timeout: float = 120, mode: str = ""
+    root: Path, home: Path, *extra: str, timeout: float = 120, mode: str = "", **more: str
 ) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MLKATA_HOME=str(home), MLKATA_PLAIN="1")
+    env = dict(os.environ, MLKATA_HOME=str(home), MLKATA_PLAIN="1", **more)
     if mode:
         env["MLKATA_WORKER"] = mode
     env.pop("PYTEST_ADDOPTS", None)
@@ -188,7 +189,9 @@ def test_no_process_of_a_kata_outlives_its_grading(tmp_path):
         "time.sleep(0.2)"
     )
     root = scratch_copy(tmp_path, body)
-    done = grade(root, tmp_path / "home")
+    # Unsandboxed, so that the processes can leave their pids where this test sees them
+    # (in the sandbox, its pid namespace ends with it as well).
+    done = grade(root, tmp_path / "home", **{SANDBOX_ENV: "0"})
     assert "calculus/sigmoid" in done.stdout, done.stdout + done.stderr
     started = [int(p.name) for p in pids.iterdir()]
     assert started, "the kata started no process: this test checks nothing"
@@ -279,3 +282,22 @@ def test_a_kata_that_ignores_the_interrupt_is_stopped_once_and_said_to_hang(tmp_
     stopped = [m for m in messages if m.startswith("ran out of time:") and reason in m]
     not_run = [m for m in messages if m.startswith("not run: the kata seems to hang")]
     assert len(stopped) == 1 and len(not_run) == 9, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(usable_bwrap() is None, reason="no working bubblewrap on this machine")
+def test_in_the_sandbox_the_reference_is_not_there_even_past_the_audit_hook(tmp_path):
+    """Where bubblewrap works, grading runs in it by default: does code under test that
+    looks for the reference through libc (which the audit hook cannot see) find nothing,
+    and does MLKATA_SANDBOX=0 show that the same code would have found it?"""
+    reference = tmp_path / "copy" / "solutions" / SIGMOID
+    body = (
+        "import ctypes\n"
+        f"if ctypes.CDLL(None).access({str(reference).encode()!r}, 0) == 0:\n"
+        "    raise RuntimeError('the reference is visible')"
+    )
+    root = scratch_copy(tmp_path, body)
+    assert reference.is_file()
+    sandboxed = grade(root, tmp_path / "home")
+    assert row(sandboxed.stdout, "calculus/sigmoid").endswith("pass"), sandboxed.stdout
+    bare = grade(root, tmp_path / "home", **{SANDBOX_ENV: "0"})
+    assert "the reference is visible" in row(bare.stdout, "calculus/sigmoid"), bare.stdout

@@ -17,12 +17,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from mlkata.classroom.sandbox import bwrap_launcher, bwrap_path
 from mlkata.classroom.submissions import write_tree
 from mlkata.engine.curriculum import split_points
 from mlkata.engine.layout import Layout, kata_path
 from mlkata.engine.limits import Limits
 from mlkata.engine.results import KataResult
+from mlkata.engine.sandbox import bwrap_launcher, bwrap_path
 from mlkata.engine.supervisor import KataRequest, Supervisor, SupervisorError
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing")

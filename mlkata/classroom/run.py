@@ -24,12 +24,12 @@ from mlkata.classroom.errors import ClassGradingError
 from mlkata.classroom.grading import KataSpec, Row, StudentWork, grade_student, missing_row
 from mlkata.classroom.output import write_results
 from mlkata.classroom.progress import ClassProgress
-from mlkata.classroom.sandbox import bwrap_path
 from mlkata.classroom.store import ResultStore
 from mlkata.classroom.submissions import Submission, find_submissions
 from mlkata.engine.curriculum import CurriculumError, load_curriculum
 from mlkata.engine.layout import Layout, kata_path
 from mlkata.engine.limits import default_limits
+from mlkata.engine.sandbox import bwrap_path
 
 NOT_SANDBOXED = (
     "mlkata: WARNING: bubblewrap (bwrap) is not installed: grading is NOT sandboxed, "

@@ -152,7 +152,10 @@ def run_kata(request: dict, results_fd: int, new_session: bool = True) -> int:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 is /dev/null for good
     limits = Limits.from_dict(request.get("limits", {}))
     _set_limits(limits)
-    os.chdir(request["cwd"])
+    try:
+        os.chdir(request["cwd"])
+    except OSError:  # a folder the sandbox does not hold: paths in args are absolute
+        os.chdir(request["root"])
     channel = ChannelWriter(results_fd, request["token"])
     from mlkata.engine import guard
 

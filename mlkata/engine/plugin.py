@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from mlkata.engine.layout import EXERCISES, Layout, kata_of_grader
+from mlkata.engine.layout import EXERCISES, Layout, LayoutError, kata_of_grader
 
 __all__ = [
     "GradingState",
@@ -134,7 +134,12 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: Any, args
     if role == "supervise" and not busy_elsewhere and not getattr(known, "numprocesses", None):
         from mlkata.engine.supervisor import prestart
 
-        prestart()
+        value = getattr(known, "target", None) or os.environ.get(TARGET_ENV) or EXERCISES
+        try:
+            layout = Layout(early_config.rootpath)
+            prestart(layout.root, layout.resolve_target(value, early_config.invocation_params.dir))
+        except LayoutError:  # said in one line when the run configures itself
+            prestart()
 
 
 def argparse_hidden() -> str:

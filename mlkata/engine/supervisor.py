@@ -39,6 +39,7 @@ from mlkata.engine.invocation import pytest_args, pytest_environment
 from mlkata.engine.layout import Layout
 from mlkata.engine.limits import Limits, default_limits
 from mlkata.engine.results import CheckResult, KataResult
+from mlkata.engine.sandbox import default_launcher
 
 POLL_S = 0.02
 SAMPLE_S = 0.5
@@ -464,10 +465,12 @@ class Supervisor:
         jobs: int = 1,
         cwd: Path | None = None,
         extra_args: Sequence[str] = (),
-        launcher: Sequence[str] = (),
+        launcher: Sequence[str] | None = None,
     ) -> None:
         """``launcher``: argv words put before the worker's command (e.g. a sandbox);
-        its workers are never shared with other supervisors."""
+        such workers are never shared with other supervisors. By default (None), the
+        operating-system sandbox where the machine has one (:mod:`~mlkata.engine.sandbox`),
+        its workers kept for the next run of the same tree; ``()`` for none."""
         self.layout = Layout(Path(root))
         self.target = Path(target).resolve()
         self.seed = seed
@@ -475,7 +478,10 @@ class Supervisor:
         self.jobs = max(1, jobs)
         self.cwd = Path(cwd or Path.cwd())
         self.extra_args = list(extra_args)
-        self.launcher = tuple(launcher)
+        self._shared = launcher is None
+        self.launcher = (
+            default_launcher(self.layout.root, self.target) if launcher is None else tuple(launcher)
+        )
         self._workers: list[Worker] = []
         self._free: list[Worker] = []
         self._lock = threading.Lock()
@@ -494,7 +500,8 @@ class Supervisor:
         with self._lock:
             if self._free:
                 return self._free.pop()
-            worker = Worker(self.launcher) if self.launcher else _SHARED.take() or Worker()
+            shared = _SHARED.take(self.launcher) if self._shared else None
+            worker = shared or Worker(self.launcher)
             self._workers.append(worker)
             return worker
 
@@ -509,7 +516,7 @@ class Supervisor:
             self._executor = None
         with self._lock:
             for worker in self._workers:
-                if worker.alive and worker.mode == "fork" and not self.launcher:
+                if worker.alive and worker.mode == "fork" and self._shared:
                     _SHARED.give(worker)
                 else:
                     worker.close()
@@ -674,6 +681,9 @@ class Supervisor:
                     watch.pid = process.pid if not worker.launcher else -1
                 if process is not None and process.poll() is not None:
                     watch.exit_status = process.returncode
+                    if worker.launcher and process.returncode > 128:
+                        # bubblewrap's own status for a child ended by signal N
+                        watch.exit_status = 128 - process.returncode
                     exited = True
             if exited:
                 # What is still in the pipes was written before the process ended.
@@ -768,10 +778,11 @@ class _SharedWorkers:
         self._lock = threading.Lock()
         atexit.register(self.close_all)
 
-    def take(self) -> Worker | None:
+    def take(self, launcher: tuple[str, ...] = ()) -> Worker | None:
+        """An idle worker started with ``launcher`` (a sandbox's binds name its tree)."""
         with self._lock:
-            while self._idle:
-                worker = self._idle.pop()
+            for worker in [w for w in self._idle if w.launcher == launcher]:
+                self._idle.remove(worker)
                 if worker.alive:
                     return worker
                 worker.close()
@@ -791,10 +802,14 @@ class _SharedWorkers:
 _SHARED = _SharedWorkers()
 
 
-def prestart() -> None:
-    """Start a worker for this process's next grading now, so that its imports overlap
+def prestart(root: Path | None = None, target: Path | None = None) -> None:
+    """Start a worker for this process's next grading (of ``target`` with ``root``'s
+    graders, in the sandbox where there is one) now, so that its imports overlap
     whatever the caller does first (a command reading its curriculum and progress)."""
-    worker = _SHARED.take() or Worker()
+    launcher: tuple[str, ...] = ()
+    if root is not None and target is not None:
+        launcher = default_launcher(Layout(Path(root)).root, Path(target).resolve())
+    worker = _SHARED.take(launcher) or Worker(launcher)
     try:
         worker.start()
     except SupervisorError:

@@ -201,7 +201,7 @@ def run_check(ws: Workspace, name: str | None, out: Output, verbose: bool = Fals
     from mlkata.engine.supervisor import prestart
     from mlkata.learn.ui import show_check
 
-    prestart()
+    prestart(ws.root, ws.root / EXERCISES)
     kata = _kata_or_done(ws, name, "checking", out)
     if kata is None:
         out.line("Every kata passes. Well done!", style="bold green")
@@ -221,7 +221,7 @@ def run_watch(ws: Workspace, name: str | None, out: Output, verbose: bool = Fals
     from mlkata.engine.supervisor import prestart
     from mlkata.learn.watch import watch
 
-    prestart()
+    prestart(ws.root, ws.root / EXERCISES)
     chosen = ws.chosen(name)
     if chosen is None:
         out.line("Every kata passes: name one to watch, e.g. mlkata watch SLUG")

@@ -195,7 +195,10 @@ def run_grader(grader: Grader, namespace: Mapping[str, Any]) -> GraderRun:
         return GraderRun(False, [problem], {})
     tree, kata_file, offset = _submission(grader, "".join(lines))
     limits = replace(default_limits(), check_cpu_s=grader.timeout)
-    supervisor = Supervisor(_folder(), tree, limits=limits, extra_args=["-c", str(grader.ini)])
+    # No sandbox: the solution cell has already run in the kernel, unsandboxed.
+    supervisor = Supervisor(
+        _folder(), tree, limits=limits, extra_args=["-c", str(grader.ini)], launcher=()
+    )
     try:
         result = supervisor.grade(KataRequest(grader.topic, grader.slug, grader.path))
     except KeyboardInterrupt:  # nbgrader's cell timeout: end the kata's process too

@@ -1,17 +1,26 @@
-"""The operating-system sandbox a student's grading worker runs in (bubblewrap).
+"""The operating-system sandbox grading workers run in where the machine has one
+(bubblewrap, Linux).
 
 :func:`bwrap_launcher` builds the argv prefix the supervisor puts before its worker's
 command: a private root holding only read-only binds of what Python needs (the
 system's libraries, the interpreter and its virtualenv, the mlkata package, the
-graders with the curriculum) and of the student's own tree, a fresh ``/tmp``, no
+graders with the curriculum) and of the tree under test, a fresh ``/tmp``, no
 network, no other process to see (``--unshare-all``), an environment with nothing but
-what grading needs, and an end with its parent. The reference ``solutions/``, the
-project's tests, ``.git`` and every other student's files are simply not there.
+what grading needs, and an end with its parent. The reference ``solutions/`` (when
+another tree is graded), the project's tests, ``.git`` and every other student's files
+are simply not there, whatever the code under test does (ctypes included).
+
+:func:`default_launcher` is what every grading run uses unless its caller chooses:
+the sandbox when bubblewrap is installed and works here (checked once per process),
+nothing otherwise; ``MLKATA_SANDBOX=0`` turns it off.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,9 +43,43 @@ WORKER_ENVIRONMENT = {
 }
 
 
+SANDBOX_ENV = "MLKATA_SANDBOX"
+"""Set to ``0`` (or ``off``) to grade without the sandbox even where bubblewrap works."""
+
+
 def bwrap_path() -> str | None:
     """bubblewrap's executable, None where it is not installed."""
     return shutil.which("bwrap")
+
+
+@functools.cache
+def _works(bwrap: str) -> bool:
+    """Can bubblewrap make its namespaces here (not in every container)?"""
+    try:
+        probe = subprocess.run(
+            [bwrap, "--ro-bind", "/", "/", "--unshare-all", "--", "/bin/true"],
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return probe.returncode == 0
+
+
+def usable_bwrap() -> str | None:
+    """bubblewrap's executable if grading should and can use it, else None."""
+    if os.environ.get(SANDBOX_ENV, "").strip().lower() in ("0", "off", "no", "false"):
+        return None
+    bwrap = bwrap_path()
+    return bwrap if bwrap and sys.platform.startswith("linux") and _works(bwrap) else None
+
+
+def default_launcher(root: Path, tree: Path) -> tuple[str, ...]:
+    """The sandbox's argv prefix for grading ``tree`` with ``root``'s graders, or ``()``
+    where there is no usable bubblewrap."""
+    bwrap = usable_bwrap()
+    return tuple(bwrap_launcher(bwrap, root, tree)) if bwrap else ()
 
 
 def _package_source() -> Path:
