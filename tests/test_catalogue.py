@@ -80,6 +80,12 @@ def test_kata_has_no_todo_left(kata):
 
 
 @pytest.mark.parametrize("kata", KATAS)
+def test_grader_does_not_recheck_what_call_checks(kata):
+    """Does no grader compare an input it passed to call() with a .copy() of it by hand?"""
+    assert_no_finding(check.recheck_findings(ROOT, kata))
+
+
+@pytest.mark.parametrize("kata", KATAS)
 def test_solution_examples_run(kata):
     """Do the Examples sections of the reference run as doctests?"""
     assert_no_finding(check.example_findings(ROOT, kata))

@@ -273,6 +273,39 @@ def test_dev_check_unknown_slug_is_one_line(repo, monkeypatch, capsys):
     assert err.count("\n") == 1
 
 
+RECHECK_BY_HAND = """
+
+from mlkata.grading import call
+
+
+def test_sigmoid_leaves_z_alone_by_hand(kata, rng):
+    z = rng.standard_normal(6)
+    before = z.copy()
+    call(kata.sigmoid, z)
+    np.testing.assert_array_equal(z, before)
+"""
+
+
+def test_dev_check_flags_a_hand_recheck_of_what_call_checks(repo, monkeypatch, capsys):
+    """Is a grader that re-checks a `.copy()` of an input it passed to call() named, with
+    its file and line, in one line; and is the same grader without the re-check clean?"""
+    grader = repo / "graders/calculus/test_sigmoid.py"
+    clean = grader.read_text()
+    grader.write_text(clean + RECHECK_BY_HAND)
+    line = (clean + RECHECK_BY_HAND).splitlines().index("    before = z.copy()") + 1
+    code, lines, _ = dev(repo, monkeypatch, capsys, "check", "--no-grade", "sigmoid")
+    assert code == 1
+    assert lines[:-1] == [
+        f"graders/calculus/test_sigmoid.py:{line}: re-checks `z` against a .copy() by hand "
+        f"(line {line + 2}), but call() already fails the test when the code modifies an "
+        "argument it is given: remove the copy and the re-check"
+    ]
+    edit(grader, "    np.testing.assert_array_equal(z, before)\n", "")
+    edit(grader, "    before = z.copy()\n", "")
+    code, lines, _ = dev(repo, monkeypatch, capsys, "check", "--no-grade", "sigmoid")
+    assert code == 0, lines
+
+
 def test_dev_check_grades_stubs_solutions_and_examples(repo, monkeypatch, capsys):
     """Does `dev check` find checks a stub passes or fails wrongly, graders that check
     nothing, a failing solution and a wrong example?"""

@@ -228,14 +228,10 @@ def test_attention_accepts_lists_of_ints(kata):
 
 
 def test_attention_leaves_inputs_unchanged(kata, rng):
-    """Are Q, K, V and the mask left exactly as they were (also checked on every call)?"""
+    """Are Q, K, V and the mask left exactly as they were (call() compares them after the call)?"""
     Q, K, V = random_qkv(rng, (2,), 3, 4, 2, 3)
     mask = rng.random((3, 4)) < 0.5
-    copies = [a.copy() for a in (Q, K, V, mask)]
     check(kata, Q, K, V, mask)
-    for name, a, before in zip(("Q", "K", "V", "mask"), (Q, K, V, mask), copies, strict=True):
-        if not np.array_equal(a, before):
-            fail(f"attention modified its input {name} in place")
 
 
 @pytest.mark.points(2)

@@ -18,7 +18,6 @@ from mlkata.grading import (
     call_strictly,
     describe_call,
     expect_error,
-    fail,
     fields,
     forbid,
 )
@@ -251,16 +250,10 @@ def test_attention_backward_accepts_lists_of_ints(kata):
 
 
 def test_attention_backward_leaves_inputs_unchanged(kata, rng):
-    """Are Q, K, V, dO and the mask left exactly as they were (also checked on every call)?"""
+    """Are Q, K, V, dO and the mask left exactly as they were (call() compares them)?"""
     Q, K, V, dO = random_case(rng, (2,), 3, 4, 2, 3)
     mask = rng.random((3, 4)) < 0.7
-    copies = [a.copy() for a in (Q, K, V, dO, mask)]
     check(kata, Q, K, V, dO, mask)
-    for name, a, before in zip(
-        ("Q", "K", "V", "dO", "mask"), (Q, K, V, dO, mask), copies, strict=True
-    ):
-        if not np.array_equal(a, before):
-            fail(f"attention_backward modified its input {name} in place")
 
 
 @pytest.mark.points(2)

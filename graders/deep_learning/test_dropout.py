@@ -235,14 +235,8 @@ def test_dropout_backward_rejects_a_mask_of_another_shape(kata):
 
 
 def test_dropout_leaves_its_inputs_unchanged(kata, rng):
-    """Are X, dY and mask left exactly as they were (also checked on every call)?"""
+    """Are X, dY and mask left exactly as they were (call() compares them after the call)?"""
     X = rng.standard_normal((4, 4))
-    before = X.copy()
     Y, mask = check_forward(kata, X, 0.5, 3)
-    mask_before = np.array(mask)
     dY = rng.standard_normal((4, 4))
-    dY_before = dY.copy()
     check_backward(kata, dY, mask, 0.5)
-    assert_close(X, before, rtol=0, atol=0, what="X after the call")
-    assert_close(dY, dY_before, rtol=0, atol=0, what="dY after the call")
-    assert_close(mask, mask_before, rtol=0, atol=0, what="mask after the call")

@@ -177,13 +177,10 @@ def test_embedding_backward_makes_no_autodiff_call(kata, rng):
 
 
 def test_embedding_backward_leaves_inputs_unchanged(kata, rng):
-    """Are idx and dE left exactly as they were (also checked on every call)?"""
+    """Are idx and dE left exactly as they were (call() compares them after the call)?"""
     idx = rng.integers(0, 5, size=(3, 4))
     dE = rng.standard_normal((3, 4, 2))
-    before = idx.copy(), dE.copy()
     check(kata, idx, dE, 5, 2)
-    assert_close(idx, before[0], rtol=0, atol=0, what="idx after the call")
-    assert_close(dE, before[1], rtol=0, atol=0, what="dE after the call")
 
 
 @pytest.mark.parametrize(

@@ -218,9 +218,7 @@ def test_gelu_grad_makes_no_autodiff_call(kata, rng):
 
 
 def test_gelu_leaves_its_input_unchanged(kata, rng):
-    """Is x left exactly as it was (also checked on every call)?"""
+    """Is x left exactly as it was (call() compares it after the call)?"""
     x = rng.uniform(-5, 5, size=(4, 4))
-    before = x.copy()
     for name in ["gelu", "gelu_grad", "gelu_tanh"]:
         check(kata, name, x)
-    assert_close(x, before, rtol=0, atol=0, what="x after the calls")

@@ -208,12 +208,9 @@ def test_layernorm_forward_backward_makes_no_autodiff_call(kata, rng):
 
 
 def test_layernorm_forward_backward_leaves_inputs_unchanged(kata, rng):
-    """Are X, gamma, beta and dY left exactly as they were (also checked on every call)?"""
+    """Are X, gamma, beta and dY left exactly as they were (call() compares them after the call)?"""
     args = data(rng, (4, 3))
-    before = [a.copy() for a in args]
     check(kata, *args)
-    for name, a, b in zip(["X", "gamma", "beta", "dY"], args, before, strict=True):
-        assert_close(a, b, rtol=0, atol=0, what=f"{name} after the call")
 
 
 @pytest.mark.parametrize(

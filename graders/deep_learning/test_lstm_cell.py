@@ -17,7 +17,6 @@ from mlkata.grading import (
     call_strictly,
     describe_call,
     expect_error,
-    fail,
     fields,
     forbid,
 )
@@ -239,14 +238,9 @@ def test_lstm_cell_forward_backward_accepts_lists_of_ints(kata):
 
 
 def test_lstm_cell_forward_backward_leaves_inputs_unchanged(kata, rng):
-    """Are all eight inputs left exactly as they were (also checked on every call)?"""
+    """Are all eight inputs left exactly as they were (call() compares them after the call)?"""
     args, dh, dc = random_cell(rng, 2, 2, 3)
-    arrays = [*args, dh, dc]
-    copies = [a.copy() for a in arrays]
     check(kata, args, dh, dc)
-    for name, a, before in zip((*INPUTS, "dh", "dc"), arrays, copies, strict=True):
-        if not np.array_equal(a, before):
-            fail(f"lstm_cell_forward_backward modified its input {name} in place")
 
 
 def test_lstm_cell_forward_backward_makes_no_autodiff_call(kata, rng):

@@ -255,13 +255,10 @@ def test_maxpool2d_forward_backward_accepts_lists_of_ints(kata):
 
 
 def test_maxpool2d_forward_backward_leaves_inputs_unchanged(kata, rng):
-    """Are X and dY left exactly as they were (also checked on every call)?"""
+    """Are X and dY left exactly as they were (call() compares them after the call)?"""
     X = rng.standard_normal((2, 2, 5, 5))
     dY = rng.standard_normal((2, 2, 2, 2))
-    copies = X.copy(), dY.copy()
     check(kata, X, dY, 3, 2)
-    if not (np.array_equal(X, copies[0]) and np.array_equal(dY, copies[1])):
-        fail("maxpool2d_forward_backward modified its input X or dY in place")
 
 
 def test_maxpool2d_forward_backward_makes_no_autodiff_call(kata, rng):

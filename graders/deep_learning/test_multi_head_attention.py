@@ -205,13 +205,9 @@ def test_multi_head_attention_accepts_lists_of_ints(kata):
 
 
 def test_multi_head_attention_leaves_inputs_unchanged(kata, rng):
-    """Are X and the four W left exactly as they were (also checked on every call)?"""
+    """Are X and the four W left exactly as they were (call() compares them after the call)?"""
     arrays = random_layer(rng, (2, 3, 4))
-    copies = [a.copy() for a in arrays]
     check(kata, *arrays, 2, True)
-    for name, a, before in zip(("X", "Wq", "Wk", "Wv", "Wo"), arrays, copies, strict=True):
-        if not np.array_equal(a, before):
-            fail(f"multi_head_attention modified its input {name} in place")
 
 
 @pytest.mark.points(2)

@@ -220,13 +220,9 @@ def test_rnn_forward_backward_accepts_lists_of_ints(kata):
 
 
 def test_rnn_forward_backward_leaves_inputs_unchanged(kata, rng):
-    """Are X, h0, Wx, Wh, b and dH left exactly as they were (also checked on every call)?"""
+    """Are X, h0, Wx, Wh, b and dH left exactly as they were (call() compares them)?"""
     arrays = random_rnn(rng, 5, 2, 3)
-    copies = [a.copy() for a in arrays]
     check(kata, *arrays)
-    for name, a, before in zip(("X", "h0", "Wx", "Wh", "b", "dH"), arrays, copies, strict=True):
-        if not np.array_equal(a, before):
-            fail(f"rnn_forward_backward modified its input {name} in place")
 
 
 def test_rnn_forward_backward_makes_no_autodiff_call(kata, rng):

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail
+from mlkata.grading import assert_close, call, describe_call, expect_error
 
 
 def reference(X, positions=None, base=10000.0, pairs="adjacent", sign=1.0, two=2, start=0):
@@ -151,13 +151,10 @@ def test_rope_accepts_lists_of_ints(kata):
 
 
 def test_rope_leaves_inputs_unchanged(kata, rng):
-    """Are X and positions left exactly as they were (also checked on every call)?"""
+    """Are X and positions left exactly as they were (call() compares them after the call)?"""
     X = rng.standard_normal((2, 4, 6))
     positions = np.array([3.0, 1.0, 4.0, 1.0])
-    copies = X.copy(), positions.copy()
     check(kata, X, positions)
-    if not (np.array_equal(X, copies[0]) and np.array_equal(positions, copies[1])):
-        fail("rope modified its input X or positions in place")
 
 
 @pytest.mark.points(2)

@@ -8,7 +8,7 @@ background rows of w·z where z takes the features in S from x.
 import numpy as np
 import pytest
 
-from mlkata.grading import assert_close, call, describe_call, expect_error, fail
+from mlkata.grading import assert_close, call, describe_call, expect_error
 
 
 def reference(w, x, bg):
@@ -95,13 +95,9 @@ def test_linear_shap_accepts_lists_of_ints(kata):
 
 
 def test_linear_shap_leaves_inputs_unchanged(kata, rng):
-    """Are w, x and background left exactly as they were (also checked on every call)?"""
+    """Are w, x and background left exactly as they were (call() compares them after the call)?"""
     w, x, bg = rng.standard_normal(4), rng.standard_normal(4), rng.standard_normal((5, 4))
-    copies = [a.copy() for a in (w, x, bg)]
     check(kata, w, x, bg)
-    for name, a, before in zip(("w", "x", "background"), (w, x, bg), copies, strict=True):
-        if not np.array_equal(a, before):
-            fail(f"linear_shap modified its input {name} in place")
 
 
 @pytest.mark.points(2)

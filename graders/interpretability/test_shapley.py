@@ -236,12 +236,9 @@ def test_exact_shapley_values_calls_the_model_with_2d_arrays(kata, rng):
 
 
 def test_exact_shapley_values_leaves_inputs_unchanged(kata, rng):
-    """Are x and background left exactly as they were (also checked on every call)?"""
+    """Are x and background left exactly as they were (call() compares them after the call)?"""
     x, bg = rng.standard_normal(4), rng.standard_normal((3, 4))
-    x0, bg0 = x.copy(), bg.copy()
     check(kata, nonlinear(rng, 4), x, bg)
-    if not (np.array_equal(x, x0) and np.array_equal(bg, bg0)):
-        fail("exact_shapley_values modified x or background in place")
 
 
 @pytest.mark.points(2)

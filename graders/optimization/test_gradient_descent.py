@@ -132,11 +132,9 @@ def test_gradient_descent_accepts_lists_of_ints(kata):
 
 
 def test_gradient_descent_leaves_inputs_unchanged(kata, rng):
-    """Is x0 left exactly as it was (also checked on every call)?"""
+    """Is x0 left exactly as it was (call() compares it after the call)?"""
     x0 = rng.standard_normal(4)
-    before = x0.copy()
-    check(kata, lambda x: 2 * x, x0, 0.1, 3, before * (0.8 ** np.arange(4))[:, None])
-    assert_close(x0, before, rtol=0.0, atol=0.0, what="x0 after the call")
+    check(kata, lambda x: 2 * x, x0, 0.1, 3, x0 * (0.8 ** np.arange(4))[:, None])
 
 
 @pytest.mark.points(2)

@@ -125,12 +125,9 @@ def test_momentum_step_accepts_lists_of_ints(kata):
 
 
 def test_momentum_step_leaves_inputs_unchanged(kata, rng):
-    """Are x, v and g left exactly as they were (also checked on every call)?"""
+    """Are x, v and g left exactly as they were (call() compares them after the call)?"""
     x, v, g = rng.standard_normal((3, 6))
-    before = [a.copy() for a in (x, v, g)]
     check(kata, x, v, g, 0.1, 0.9)
-    for name, a, b in zip("xvg", (x, v, g), before, strict=True):
-        assert_close(a, b, rtol=0.0, atol=0.0, what=f"{name} after the call")
 
 
 @pytest.mark.points(2)

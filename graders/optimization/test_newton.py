@@ -266,12 +266,10 @@ def test_newton_minimize_accepts_lists_of_ints(kata):
 
 
 def test_newton_minimize_leaves_inputs_unchanged(kata, rng):
-    """Is x0 left exactly as it was (also checked on every call)?"""
+    """Is x0 left exactly as it was (call() compares it after the call)?"""
     A, b, x_star = quadratic(rng, 3)
     x0 = rng.standard_normal(3)
-    before = x0.copy()
     called, x, n_iter = run(kata, lambda x: A @ x - b, lambda x: A, x0)
-    assert_close(x0, before, rtol=0.0, atol=0.0, what="x0 after the call")
     assert_close(x, x_star, rtol=1e-9, atol=1e-12, what="x", called=called)
 
 

@@ -120,11 +120,9 @@ def test_quadratic_step_sizes_accepts_lists_of_ints(kata):
 
 
 def test_quadratic_step_sizes_leaves_input_unchanged(kata, rng):
-    """Is A left exactly as it was (also checked on every call)?"""
+    """Is A left exactly as it was (call() compares it after the call)?"""
     A = spd_with(rng, [1.0, 3.0, 9.0])
-    before = A.copy()
     check(kata, A, 1.0, 9.0)
-    assert_close(A, before, rtol=0.0, atol=0.0, what="A after the call")
 
 
 def test_quadratic_step_sizes_rejects_a_non_symmetric_matrix(kata):

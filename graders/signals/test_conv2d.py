@@ -14,7 +14,6 @@ from mlkata.grading import (
     call,
     describe_call,
     expect_error,
-    fail,
     field,
     fields,
     forbid,
@@ -182,13 +181,9 @@ def test_conv2d_forward_backward_accepts_lists_of_ints(kata):
 
 
 def test_conv2d_forward_backward_leaves_inputs_unchanged(kata, rng):
-    """Are X, W, b and dY left exactly as they were (also checked on every call)?"""
+    """Are X, W, b and dY left exactly as they were (call() compares them after the call)?"""
     X, W, b, dY = random_layer(rng, 2, 2, 5, 5, 2, 3, 3)
-    copies = [a.copy() for a in (X, W, b, dY)]
     check(kata, X, W, b, dY)
-    for name, a, before in zip(("X", "W", "b", "dY"), (X, W, b, dY), copies, strict=True):
-        if not np.array_equal(a, before):
-            fail(f"conv2d_forward_backward modified its input {name} in place")
 
 
 def test_conv2d_forward_backward_makes_no_shortcut_call(kata, rng):

@@ -214,14 +214,11 @@ def test_convolve_accepts_lists_of_ints(kata):
 
 
 def test_convolve_leaves_inputs_unchanged(kata, rng):
-    """Are x and k left exactly as they were (also checked on every call)?"""
+    """Are x and k left exactly as they were (call() compares them after the call)?"""
     x = rng.standard_normal(12) + 1j * rng.standard_normal(12)
     k = rng.standard_normal(5)
-    x0, k0 = x.copy(), k.copy()
     for mode in MODES:
         check(kata, x, k, mode)
-    if not (np.array_equal(x, x0) and np.array_equal(k, k0)):
-        fail("convolve modified its inputs in place")
 
 
 @pytest.mark.points(2)

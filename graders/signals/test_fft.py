@@ -154,12 +154,9 @@ def test_fft_accepts_lists_of_ints(kata):
 
 
 def test_fft_leaves_its_input_unchanged(kata, rng):
-    """Is a complex input array left exactly as it was (also checked on every call)?"""
+    """Is a complex input array left exactly as it was (call() compares it after the call)?"""
     x = rng.standard_normal(16) + 1j * rng.standard_normal(16)
-    before = x.copy()
     check(kata, x)
-    if not np.array_equal(x, before):
-        fail("fft modified its input x in place")
 
 
 @pytest.mark.points(2)

@@ -159,9 +159,7 @@ def test_classical_mds_one_point(kata):
 def test_classical_mds_leaves_d_unchanged(kata, rng):
     """Is D left exactly as it was?"""
     D = distances(config(rng, 7, 2))
-    before = D.copy()
-    check(kata, D, 2)  # call() also compares D after the call
-    assert_close(D, before, atol=0, rtol=0, what="D after the call")
+    check(kata, D, 2)  # call() compares D after the call
 
 
 GOOD = [[0.0, 1.0, 3.0], [1.0, 0.0, 2.0], [3.0, 2.0, 0.0]]

@@ -185,9 +185,7 @@ def test_linkage_two_points(kata):
 def test_linkage_leaves_x_unchanged(kata, rng):
     """Is X left exactly as it was?"""
     X = spread(rng, 12, 2)
-    before = X.copy()
-    check(kata, X, "average")  # call() also compares X after the call
-    assert_close(X, before, atol=0, rtol=0, what="X after the call")
+    check(kata, X, "average")  # call() compares X after the call
 
 
 @pytest.mark.parametrize(

@@ -197,9 +197,7 @@ def test_kmeans_leaves_inputs_unchanged(kata, rng):
     """Are X and init_centers left exactly as they were (the centres move on a copy)?"""
     X = blobs(rng, 40, 2, 3)
     C0 = X[[0, 1, 2]].copy()
-    before = C0.copy()
     check(kata, X, C0)  # call() compares every argument after the call
-    assert_close(C0, before, atol=0, rtol=0, what="init_centers after the call")
 
 
 @pytest.mark.parametrize(

@@ -235,9 +235,7 @@ def test_kmeans_plus_plus_too_few_distinct_rows_named(kata):
 def test_kmeans_plus_plus_leaves_x_unchanged(kata, rng):
     """Is X left exactly as it was?"""
     X = rng.normal(size=(15, 3))
-    before = X.copy()
-    check(kata, X, 4, 11)  # call() also compares X after the call
-    assert_close(X, before, atol=0, rtol=0, what="X after the call")
+    check(kata, X, 4, 11)  # call() compares X after the call
 
 
 @pytest.mark.timeout(5)

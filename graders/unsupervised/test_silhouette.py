@@ -144,10 +144,7 @@ def test_silhouette_score_leaves_inputs_unchanged(kata, rng):
     """Are X and labels left exactly as they were?"""
     X = rng.normal(size=(15, 2))
     labels = np.arange(15) % 3
-    before = X.copy(), labels.copy()
-    check(kata, X, labels)  # call() also compares the arguments after the call
-    assert_close(X, before[0], atol=0, rtol=0, what="X after the call")
-    assert_close(labels, before[1], atol=0, rtol=0, what="labels after the call")
+    check(kata, X, labels)  # call() compares the arguments after the call
 
 
 @pytest.mark.parametrize(

@@ -221,9 +221,7 @@ def test_tsne_joint_probabilities_any_scale(kata, rng, scale):
 def test_tsne_joint_probabilities_leaves_x_unchanged(kata, rng):
     """Is X left exactly as it was?"""
     X = spread(rng, 12, 2)
-    before = X.copy()
-    check(kata, X, 3.0)  # call() also compares X after the call
-    assert_close(X, before, atol=0, rtol=0, what="X after the call")
+    check(kata, X, 3.0)  # call() compares X after the call
 
 
 @pytest.mark.parametrize(

@@ -158,10 +158,7 @@ def test_tsne_kl_gradient_far_apart_points(kata, rng):
 def test_tsne_kl_gradient_leaves_inputs_unchanged(kata, rng):
     """Are P and Y left exactly as they were?"""
     P, Y = random_P(rng, 6), rng.normal(size=(6, 2))
-    before = P.copy(), Y.copy()
-    check(kata, P, Y)  # call() also compares the arguments after the call
-    assert_close(P, before[0], atol=0, rtol=0, what="P after the call")
-    assert_close(Y, before[1], atol=0, rtol=0, what="Y after the call")
+    check(kata, P, Y)  # call() compares the arguments after the call
 
 
 GOOD = np.array([[0.0, 0.25, 0.25], [0.25, 0.0, 0.0], [0.25, 0.0, 0.0]])

@@ -3,7 +3,8 @@ r"""Is every kata finished? The checks behind ``mlkata dev check`` and tests/tes
 A finished kata has: an entry in a valid, versioned curriculum.toml with two or more
 hints; its reference solution (with numpydoc docstrings and examples that run); the
 stub its solution generates; a grader that every check of which the stub fails and
-the solution passes; a mutants file with at least one mutant, every edit of which
+the solution passes, and that does not re-check by hand an input ``call()`` already
+compares; a mutants file with at least one mutant, every edit of which
 still applies; and no ``TODO`` left in any of them. Nothing lies around for a kata
 or topic that curriculum.toml does not list.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from mlkata.author.committed import committed_texts
 from mlkata.author.mutation import EditError, Implementation
+from mlkata.author.rechecks import hand_rechecks
 from mlkata.author.stubgen import StubError, StubStatus, make_stub, stub_status
 from mlkata.engine.curriculum import Curriculum, CurriculumError, Kata, load_curriculum
 from mlkata.engine.layout import (
@@ -344,6 +346,31 @@ def todo_findings(root: Path, kata: Kata) -> list[Finding]:
     return findings
 
 
+def recheck_findings(root: Path, kata: Kata) -> list[Finding]:
+    """No input passed to ``call()`` re-checked by hand against a ``.copy()`` of it.
+
+    :func:`mlkata.grading.call` already fails the test, naming the argument, when the
+    code under test modifies it; :func:`mlkata.author.rechecks.hand_rechecks` says how
+    a re-check is recognised.
+    """
+    path = root / _grader(kata)
+    if not path.is_file():
+        return []
+    findings = []
+    for recheck in hand_rechecks(path.read_text(encoding="utf-8")):
+        names = ", ".join(f"`{name}`" for name in recheck.names)
+        findings.append(
+            Finding(
+                f"{_grader(kata)}:{recheck.line}",
+                f"re-checks {names} against a .copy() by hand (line {recheck.recheck_line}), "
+                "but call() already fails the test when the code modifies an argument it "
+                "is given: remove the copy and the re-check",
+                kata.slug,
+            )
+        )
+    return findings
+
+
 def kata_findings(root: Path, kata: Kata, committed: dict[str, str | None] | None) -> list[Finding]:
     """Every structural check of one kata (see the module docstring)."""
     return [
@@ -353,6 +380,7 @@ def kata_findings(root: Path, kata: Kata, committed: dict[str, str | None] | Non
         *mutant_findings(root, kata),
         *docstring_findings(root, kata),
         *todo_findings(root, kata),
+        *recheck_findings(root, kata),
     ]
 
 

@@ -108,7 +108,7 @@ MUTANTS = [
                 "    arrays = {name: np.asarray(g, dtype=float) for name, g in grads.items()}\n",
             )
         ],
-        message="modified",
+        message="modified its input `grads`",
     ),
     Mutant(
         "no_max_norm_check",
