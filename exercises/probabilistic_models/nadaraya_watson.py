@@ -1,0 +1,56 @@
+r"""Nadaraya-Watson kernel regression.
+
+The prediction at x is a weighted mean of the training targets, each weighted by a
+Gaussian kernel of its distance to x: a softmax over the training points, computed with
+each query's own shift so that a query far from everything still gets a number.
+"""
+
+import math
+
+import numpy as np
+
+
+def nadaraya_watson(X_train, y_train, X_query, bandwidth):
+    r"""Gaussian-kernel Nadaraya-Watson regression at the rows of ``X_query``.
+
+    .. math::
+
+        \hat y(x) = \frac{\sum_i k_i y_i}{\sum_i k_i}, \qquad
+        k_i = \exp\Bigl(-\frac{\lVert x - x_i \rVert^2}{2h^2}\Bigr)
+
+        \hat y(x) = \sum_i \operatorname{softmax}(a)_i\, y_i, \qquad
+        a_i = -\frac{\lVert x - x_i \rVert^2}{2h^2},\quad
+        \operatorname{softmax}(a)_i = \frac{e^{a_i - \max_j a_j}}{\sum_l e^{a_l - \max_j a_j}}
+
+    Shifting by each query's own maximum makes its largest weight exactly 1, so the ratio
+    is exact even where every :math:`k_i` underflows.
+
+    Parameters
+    ----------
+    X_train : array_like, shape (n, d)
+        Training inputs, n, d >= 1.
+    y_train : array_like, shape (n,)
+        Training targets.
+    X_query : array_like, shape (m, d)
+        Query inputs, m >= 1.
+    bandwidth : float
+        The kernel width h > 0.
+
+    Returns
+    -------
+    ndarray, shape (m,)
+        The prediction at each query.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not agree, an array is empty or not finite, or bandwidth is not
+        a finite number > 0.
+
+    Examples
+    --------
+    >>> nadaraya_watson([[0.0], [1.0]], [0.0, 2.0], [[0.0], [0.5]], 1.0).round(6).tolist()
+    [0.755081, 1.0]
+    """
+    # TODO: write nadaraya_watson (the docstring above has the maths).
+    raise NotImplementedError("nadaraya_watson is not implemented yet")
