@@ -7,9 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from mlkata.engine.sandbox import SANDBOX_ENV
+
 ROOT = Path(__file__).resolve().parents[1]
 GRADERS, SOLUTIONS = ROOT / "graders", ROOT / "solutions"
 IMPLEMENTATIONS = ROOT / "tests" / "implementations"
+
+
+@pytest.fixture(autouse=True)
+def _one_warm_worker(monkeypatch):
+    """Mutants and variants are the project's own code, each in a fresh copy of the
+    tree: graded without the sandbox (whose workers are bound to one tree), they share
+    one warm worker. tests/test_supervision.py grades in the sandbox."""
+    monkeypatch.setenv(SANDBOX_ENV, "0")
 
 
 def _load(path: Path):
