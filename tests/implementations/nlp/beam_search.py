@@ -165,3 +165,69 @@ def beam_search(next_log_probs, bos, eos, beam_width, max_len, length_penalty=0.
 """,
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_heapq",
+        "independent review: candidates chosen by heapq.nsmallest on (-log_prob, "
+        "enumeration index), finished hypotheses ranked by max over (score, -order)",
+        append="""
+def beam_search(next_log_probs, bos, eos, beam_width, max_len, length_penalty=0.0):
+    import heapq
+
+    for name, value in (("beam_width", beam_width), ("max_len", max_len)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+            raise ValueError(f"{name} must be an integer >= 1")
+    V = None
+    beam = [((int(bos),), 0.0)]
+    finished = []
+    while beam:
+        candidates = []
+        for prefix, lp in beam:
+            row = np.asarray(next_log_probs(prefix), dtype=float)
+            if row.ndim != 1:
+                raise ValueError("next_log_probs must return a 1-D array")
+            if V is None:
+                V = row.size
+            if row.size != V:
+                raise ValueError("next_log_probs changed length")
+            if np.any(np.isnan(row)) or np.any(row == np.inf):
+                raise ValueError("next_log_probs returned nan or +inf")
+            for v in range(V):
+                total = lp + float(row[v])
+                if total != -np.inf:
+                    candidates.append((-total, len(candidates), prefix + (v,), total))
+        best = heapq.nsmallest(int(beam_width), candidates, key=lambda c: (c[0], c[1]))
+        beam = []
+        for _, _, prefix, total in best:
+            if prefix[-1] == eos or len(prefix) - 1 == max_len:
+                finished.append((prefix[1:], total))
+            else:
+                beam.append((prefix, total))
+    if not finished:
+        raise ValueError("no hypothesis finished")
+
+    def score(item):
+        tokens, total = item
+        return total / len(tokens) ** length_penalty
+
+    k = max(range(len(finished)), key=lambda i: (score(finished[i]), -i))
+    tokens, total = finished[k]
+    return Beam(tuple(int(t) for t in tokens), total, score(finished[k]))
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "stop_at_first_finished",
+        "the search stops at the first step where some hypothesis finishes",
+        replace=[("    while beam:\n", "    while beam and not finished:\n")],
+    ),
+    Mutant(
+        "max_len_one_too_many",
+        "a hypothesis is cut at max_len + 1 tokens after bos",
+        replace=[("len(prefix) - 1 == max_len", "len(prefix) - 2 == max_len")],
+    ),
+]

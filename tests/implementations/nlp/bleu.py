@@ -154,3 +154,83 @@ def sentence_bleu(references, hypothesis, max_n=4, smoothing=None):
 """,
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_product_root",
+        "independent review: n-gram Counters with a max-merge (|) of the references, the "
+        "geometric mean as the max_n-th root of the product",
+        append="""
+def _review_tokens(seq):
+    if not isinstance(seq, (list, tuple)) or not all(isinstance(t, str) for t in seq):
+        raise ValueError("a sentence must be a list of str tokens")
+    return list(seq)
+
+
+def corpus_bleu(references, hypotheses, max_n=4, smoothing=None):
+    if isinstance(max_n, bool) or not isinstance(max_n, int) or max_n < 1:
+        raise ValueError("max_n must be an integer >= 1")
+    if smoothing not in (None, "add1"):
+        raise ValueError("unknown smoothing")
+    if not isinstance(references, (list, tuple)) or not isinstance(hypotheses, (list, tuple)):
+        raise ValueError("references and hypotheses must be lists")
+    if len(references) != len(hypotheses) or len(hypotheses) == 0:
+        raise ValueError("references and hypotheses must be non-empty and of equal length")
+    matches = [0] * max_n
+    totals = [0] * max_n
+    c = r = 0
+    for refs, hyp in zip(references, hypotheses):
+        hyp = _review_tokens(hyp)
+        if not isinstance(refs, (list, tuple)) or len(refs) == 0:
+            raise ValueError("every sentence needs a reference")
+        refs = [_review_tokens(ref) for ref in refs]
+        c += len(hyp)
+        r += min((abs(len(ref) - len(hyp)), len(ref)) for ref in refs)[1]
+        for n in range(1, max_n + 1):
+            h = Counter(tuple(hyp[i : i + n]) for i in range(len(hyp) - n + 1))
+            best = Counter()
+            for ref in refs:
+                best |= Counter(tuple(ref[i : i + n]) for i in range(len(ref) - n + 1))
+            matches[n - 1] += sum((h & best).values())
+            totals[n - 1] += max(len(hyp) - n + 1, 0)
+    p = []
+    for n in range(1, max_n + 1):
+        m, t = matches[n - 1], totals[n - 1]
+        if smoothing == "add1" and n >= 2:
+            p.append((m + 1) / (t + 1))
+        else:
+            p.append(m / t if t else 0.0)
+    bp = 0.0 if c == 0 else (1.0 if c > r else math.exp(1 - r / c))
+    score = 0.0 if min(p) == 0 else bp * math.prod(p) ** (1.0 / max_n)
+    return BLEU(score, np.array(p), bp, c, r)
+
+
+def sentence_bleu(references, hypothesis, max_n=4, smoothing=None):
+    return corpus_bleu([references], [hypothesis], max_n=max_n, smoothing=smoothing)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "clip_by_presence",
+        "a hypothesis n-gram counts at most once if it is in some reference (clipped at 1)",
+        replace=[
+            (
+                "                    most[gram] = max(most[gram], k)\n",
+                "                    most[gram] = 1\n",
+            )
+        ],
+    ),
+    Mutant(
+        "totals_from_first_reference",
+        "the denominators count the first reference's n-grams (recall, not precision)",
+        replace=[
+            (
+                "            totals[n - 1] += max(len(hyp) - n + 1, 0)\n",
+                "            totals[n - 1] += max(len(refs[0]) - n + 1, 0)\n",
+            )
+        ],
+    ),
+]

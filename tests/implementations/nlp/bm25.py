@@ -114,3 +114,64 @@ def bm25_scores(docs, query, k1=1.5, b=0.75):
 """,
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_query_counter_matrix",
+        "independent review: the query as a Counter of weights, a (docs x distinct query "
+        "terms) count matrix, all terms at once with np.divide(where=...)",
+        append="""
+def bm25_scores(docs, query, k1=1.5, b=0.75):
+    from collections import Counter
+
+    if not k1 >= 0:
+        raise ValueError("k1 must be >= 0")
+    if not 0 <= b <= 1:
+        raise ValueError("b must lie in [0, 1]")
+    if not isinstance(docs, (list, tuple)) or not docs:
+        raise ValueError("no documents")
+    for seq in list(docs) + [query]:
+        if not isinstance(seq, (list, tuple)) or not all(isinstance(t, str) for t in seq):
+            raise ValueError("token lists of str expected")
+    tables = [Counter(doc) for doc in docs]
+    dl = np.array([sum(t.values()) for t in tables], dtype=float)
+    if dl.sum() == 0:
+        raise ValueError("no token in any document")
+    weights = Counter(query)
+    terms = list(weights)
+    N = len(docs)
+    f = np.array([[t[q] for q in terms] for t in tables], dtype=float).reshape(N, len(terms))
+    n = (f > 0).sum(axis=0)
+    idf = np.log1p((N - n + 0.5) / (n + 0.5))
+    w = np.array([weights[q] for q in terms], dtype=float)
+    denom = f + k1 * (1 - b + b * dl[:, None] / dl.mean())
+    part = np.zeros_like(f)
+    np.divide(f * (k1 + 1), denom, out=part, where=f > 0)
+    return (part * idf * w).sum(axis=1)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "length_norm_without_one_minus_b",
+        "k1·b·|D|/avgdl, the (1 - b) term left out",
+        replace=[
+            (
+                "    norm = k1 * (1.0 - b + b * lengths / avgdl)\n",
+                "    norm = k1 * (b * lengths / avgdl)\n",
+            )
+        ],
+    ),
+    Mutant(
+        "binary_term_frequency",
+        "f(q, D) as presence (0 or 1) instead of the count",
+        replace=[
+            (
+                "        f = np.array([table.get(q, 0) for table in counts], dtype=float)\n",
+                "        f = np.array([float(q in table) for table in counts])\n",
+            )
+        ],
+    ),
+]

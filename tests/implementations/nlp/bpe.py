@@ -191,3 +191,98 @@ def apply_bpe(word, merges):
         ],
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_counter_min_key",
+        "independent review: a Counter of pairs per round, the pair chosen by "
+        "min(key=(-count, pair)), merges by an index-jumping rewrite; integral float "
+        "counts accepted",
+        append="""
+def _review_rewrite(symbols, pair):
+    out, i = [], 0
+    n = len(symbols)
+    while i < n:
+        if i < n - 1 and (symbols[i], symbols[i + 1]) == pair:
+            out.append(pair[0] + pair[1])
+            i += 2
+            continue
+        out.append(symbols[i])
+        i += 1
+    return tuple(out)
+
+
+def learn_bpe(word_counts, num_merges):
+    from collections import Counter
+
+    if isinstance(num_merges, bool) or not isinstance(num_merges, numbers.Integral):
+        raise ValueError("num_merges must be an integer")
+    if num_merges < 0:
+        raise ValueError("num_merges must be >= 0")
+    if len(word_counts) == 0:
+        raise ValueError("no words")
+    corpus = []
+    for word, count in word_counts.items():
+        if not isinstance(word, str) or not word:
+            raise ValueError("words must be non-empty str")
+        if isinstance(count, bool) or not isinstance(count, numbers.Real):
+            raise ValueError("counts must be integers")
+        if count <= 0 or count != int(count):
+            raise ValueError("counts must be positive integers")
+        corpus.append((tuple(word), int(count)))
+    merges = []
+    for _ in range(int(num_merges)):
+        pairs = Counter()
+        for symbols, count in corpus:
+            for pair in zip(symbols, symbols[1:]):
+                pairs[pair] += count
+        if not pairs:
+            break
+        best = min(pairs, key=lambda p: (-pairs[p], p))
+        merges.append(best)
+        corpus = [(_review_rewrite(symbols, best), count) for symbols, count in corpus]
+    return merges
+
+
+def apply_bpe(word, merges):
+    if not isinstance(word, str) or not word:
+        raise ValueError("word must be a non-empty str")
+    symbols = tuple(word)
+    for left, right in merges:
+        symbols = _review_rewrite(symbols, (left, right))
+    return list(symbols)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "text_replace_without_boundaries",
+        "merging with str.replace on space-joined symbols, no symbol boundaries "
+        "('x ab c'.replace('b c', 'bc') also hits the tail of 'ab')",
+        replace=[
+            (
+                "        words = [(_merge(symbols, *best), count) for symbols, count in words]\n",
+                "        words = [\n"
+                "            (\n"
+                "                ' '.join(symbols).replace(best[0] + ' ' + best[1], best[0] + best[1])"
+                ".split(),\n"
+                "                count,\n"
+                "            )\n"
+                "            for symbols, count in words\n"
+                "        ]\n",
+            )
+        ],
+    ),
+    Mutant(
+        "ties_by_concatenated_string",
+        "ties broken by the smallest left + right string instead of the (left, right) tuple",
+        replace=[
+            (
+                "key=lambda pair: (-pairs[pair], pair))",
+                "key=lambda pair: (-pairs[pair], pair[0] + pair[1]))",
+            )
+        ],
+    ),
+]

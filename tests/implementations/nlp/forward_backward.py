@@ -180,3 +180,88 @@ def hmm_posteriors(obs, startprob, transmat, emissionprob):
 """,
     ),
 ]
+
+
+REVIEW_HMM_CHECK = """
+def _review_hmm(obs, startprob, transmat, emissionprob):
+    x = np.asarray(obs)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("obs must be non-empty 1-D")
+    if x.dtype.kind == "f":
+        if not np.all(np.isfinite(x)) or np.any(x != np.trunc(x)):
+            raise ValueError("obs must hold integers")
+    elif x.dtype.kind not in "iu":
+        raise ValueError("obs must hold integers")
+    pi = np.asarray(startprob, dtype=float)
+    A = np.asarray(transmat, dtype=float)
+    Bm = np.asarray(emissionprob, dtype=float)
+    if pi.ndim != 1 or A.ndim != 2 or Bm.ndim != 2:
+        raise ValueError("bad dimensions")
+    S = pi.size
+    if S == 0 or A.shape != (S, S) or Bm.shape[0] != S or Bm.shape[1] == 0:
+        raise ValueError("shapes do not match")
+    for name, m in (("startprob", pi[None, :]), ("transmat", A), ("emissionprob", Bm)):
+        if not np.all(np.isfinite(m)) or np.any(m < 0):
+            raise ValueError(f"{name} must be >= 0")
+        if np.any(np.abs(m.sum(axis=1) - 1.0) > 1e-9):
+            raise ValueError(f"{name} rows must sum to 1")
+    if x.min() < 0 or x.max() >= Bm.shape[1]:
+        raise ValueError("symbol out of range")
+    return x.astype(np.int64), pi, A, Bm
+"""
+
+VARIANTS.append(
+    Variant(
+        "review_independent_normalisation",
+        "independent review: alpha and beta each rescaled to sum 1 with their own "
+        "factors, then every gamma row and every xi[t] normalised on its own",
+        append=REVIEW_HMM_CHECK
+        + """
+def hmm_posteriors(obs, startprob, transmat, emissionprob):
+    x, pi, A, Bm = _review_hmm(obs, startprob, transmat, emissionprob)
+    T, S = x.size, pi.size
+    a = np.empty((T, S))
+    b = np.empty((T, S))
+    ll = 0.0
+    cur = pi * Bm[:, x[0]]
+    for t in range(T):
+        if t > 0:
+            cur = (a[t - 1] @ A) * Bm[:, x[t]]
+        c = cur.sum()
+        if c == 0.0:
+            raise ValueError("the sequence is impossible: P(x) = 0")
+        a[t] = cur / c
+        ll += float(np.log(c))
+    b[T - 1] = 1.0 / S
+    for t in range(T - 2, -1, -1):
+        nxt = A @ (Bm[:, x[t + 1]] * b[t + 1])
+        b[t] = nxt / nxt.sum()
+    g = a * b
+    gamma = g / g.sum(axis=1, keepdims=True)
+    xi = np.empty((T - 1, S, S))
+    for t in range(T - 1):
+        m = a[t][:, None] * A * (Bm[:, x[t + 1]] * b[t + 1])[None, :]
+        xi[t] = m / m.sum()
+    return Posteriors(gamma, xi, ll)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "gamma_filtered",
+        "gamma from alpha alone, alpha_t / sum alpha_t (filtering instead of smoothing)",
+        replace=[
+            (
+                "    gamma = np.exp(log_alpha + log_beta - log_likelihood)\n",
+                "    gamma = np.exp(log_alpha - logsumexp(log_alpha, axis=1)[:, None])\n",
+            )
+        ],
+    ),
+    Mutant(
+        "xi_emission_at_t",
+        "xi with B[j, x_t] instead of B[j, x_{t+1}]",
+        replace=[("(log_B[:, x[1:]].T + log_beta[1:])", "(log_B[:, x[:-1]].T + log_beta[1:])")],
+    ),
+]

@@ -167,3 +167,83 @@ def hmm_forward(obs, startprob, transmat, emissionprob):
 """,
     ),
 ]
+
+
+REVIEW_HMM_CHECK = """
+def _review_hmm(obs, startprob, transmat, emissionprob):
+    x = np.asarray(obs)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("obs must be non-empty 1-D")
+    if x.dtype.kind == "f":
+        if not np.all(np.isfinite(x)) or np.any(x != np.trunc(x)):
+            raise ValueError("obs must hold integers")
+    elif x.dtype.kind not in "iu":
+        raise ValueError("obs must hold integers")
+    pi = np.asarray(startprob, dtype=float)
+    A = np.asarray(transmat, dtype=float)
+    Bm = np.asarray(emissionprob, dtype=float)
+    if pi.ndim != 1 or A.ndim != 2 or Bm.ndim != 2:
+        raise ValueError("bad dimensions")
+    S = pi.size
+    if S == 0 or A.shape != (S, S) or Bm.shape[0] != S or Bm.shape[1] == 0:
+        raise ValueError("shapes do not match")
+    for name, m in (("startprob", pi[None, :]), ("transmat", A), ("emissionprob", Bm)):
+        if not np.all(np.isfinite(m)) or np.any(m < 0):
+            raise ValueError(f"{name} must be >= 0")
+        if np.any(np.abs(m.sum(axis=1) - 1.0) > 1e-9):
+            raise ValueError(f"{name} rows must sum to 1")
+    if x.min() < 0 or x.max() >= Bm.shape[1]:
+        raise ValueError("symbol out of range")
+    return x.astype(np.int64), pi, A, Bm
+"""
+
+VARIANTS.append(
+    Variant(
+        "review_scipy_logsumexp",
+        "independent review: log space with scipy.special.logsumexp over the previous "
+        "states, logarithms of the parameters taken once",
+        append=REVIEW_HMM_CHECK
+        + """
+def hmm_forward(obs, startprob, transmat, emissionprob):
+    from scipy.special import logsumexp
+
+    x, pi, A, Bm = _review_hmm(obs, startprob, transmat, emissionprob)
+    with np.errstate(divide="ignore"):
+        lpi, lA, lB = np.log(pi), np.log(A), np.log(Bm)
+    T, S = x.size, pi.size
+    la = np.empty((T, S))
+    la[0] = lpi + lB[:, x[0]]
+    with np.errstate(divide="ignore"):
+        for t in range(1, T):
+            la[t] = logsumexp(la[t - 1][:, None] + lA, axis=0) + lB[:, x[t]]
+        ll = float(logsumexp(la[-1]))
+    return Forward(la, ll)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "likelihood_as_final_max",
+        "ln P(x) as the largest entry of log_alpha[-1] instead of their log-sum-exp",
+        replace=[
+            (
+                "    log_likelihood = float(logsumexp_over_rows(log_alpha[-1][:, None])[0])\n",
+                "    log_likelihood = float(log_alpha[-1].max())\n",
+            )
+        ],
+    ),
+    Mutant(
+        "emission_before_transition",
+        "the emission of x_t applied before the transition (alpha_t = ln pi at t = 0, "
+        "then the previous symbol's emission each step): every row lags one symbol",
+        replace=[
+            ("    log_alpha[0] = log_pi + log_B[:, x[0]]\n", "    log_alpha[0] = log_pi\n"),
+            (
+                "logsumexp_over_rows(log_alpha[t - 1][:, None] + log_A) + log_B[:, x[t]]\n",
+                "logsumexp_over_rows((log_alpha[t - 1] + log_B[:, x[t - 1]])[:, None] + log_A)\n",
+            ),
+        ],
+    ),
+]

@@ -116,3 +116,47 @@ def bigram_lm(sentences, k=1.0):
 """,
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_index_arrays",
+        "independent review: every sentence as an index array with <s> = </s> = W, "
+        "np.add.at over (previous, next) pairs, integer counts",
+        append="""
+def bigram_lm(sentences, k=1.0):
+    if not k >= 0:
+        raise ValueError("k must be >= 0")
+    if not isinstance(sentences, (list, tuple)) or len(sentences) == 0:
+        raise ValueError("no sentences")
+    for s in sentences:
+        if not isinstance(s, (list, tuple)):
+            raise ValueError("a sentence must be a list of str tokens")
+        for t in s:
+            if not isinstance(t, str) or t in ("<s>", "</s>"):
+                raise ValueError("bad token")
+    vocabulary = sorted({t for s in sentences for t in s})
+    W = len(vocabulary)
+    index = {t: i for i, t in enumerate(vocabulary)}
+    counts = np.zeros((W + 1, W + 1), dtype=np.int64)
+    for s in sentences:
+        ids = np.array([W] + [index[t] for t in s] + [W], dtype=np.int64)
+        np.add.at(counts, (ids[:-1], ids[1:]), 1)
+    probs = (counts + k) / (counts.sum(axis=1, keepdims=True) + k * (W + 1))
+    return BigramLM(vocabulary, counts, probs)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "k_times_w_outcomes",
+        "k·W in the denominator: </s> forgotten as a possible next token",
+        replace=[("(totals + k * (W + 1))", "(totals + k * W)")],
+    ),
+    Mutant(
+        "counts_transposed",
+        "counts[next, previous]: the rows index the next token",
+        replace=[("np.add.at(counts, (rows, cols), 1)", "np.add.at(counts, (cols, rows), 1)")],
+    ),
+]

@@ -165,3 +165,83 @@ def bigram_perplexity(vocabulary, probs, sentences):
         ],
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_pure_python_base_two",
+        "independent review: pure-Python math.log2 sums, perplexity as 2**bits, "
+        "bigram lookups through a dict of marker-extended indices",
+        append="""
+def _review_bits(values):
+    if any(v == 0.0 for v in values):
+        return math.inf
+    return -math.fsum(math.log2(v) for v in values) / len(values)
+
+
+def _review_two_to(bits):
+    try:
+        return 2.0**bits
+    except OverflowError:
+        return math.inf
+
+
+def perplexity(token_probs):
+    p = np.asarray(token_probs, dtype=float)
+    if p.ndim != 1 or p.size == 0:
+        raise ValueError("token_probs must be a non-empty 1-D array")
+    if not np.all((p >= 0) & (p <= 1)):
+        raise ValueError("probabilities must lie in [0, 1]")
+    bits = _review_bits([float(v) for v in p])
+    return math.inf if bits == math.inf else _review_two_to(bits)
+
+
+def bigram_perplexity(vocabulary, probs, sentences):
+    W = len(vocabulary)
+    P = np.asarray(probs, dtype=float)
+    if P.shape != (W + 1, W + 1):
+        raise ValueError("probs must be (W + 1, W + 1)")
+    if not np.all(P >= 0) or not np.allclose(P.sum(axis=1), 1.0, rtol=0, atol=1e-9):
+        raise ValueError("every row of probs must be a distribution")
+    if not isinstance(sentences, (list, tuple)) or len(sentences) == 0:
+        raise ValueError("no sentences")
+    index = {w: i for i, w in enumerate(vocabulary)}
+    values = []
+    for s in sentences:
+        if not isinstance(s, (list, tuple)):
+            raise ValueError("a sentence must be a list of str tokens")
+        ids = []
+        for w in s:
+            if not isinstance(w, str) or w not in index:
+                raise ValueError(f"unknown word {w!r}")
+            ids.append(index[w])
+        for a, b in zip([W] + ids, ids + [W]):
+            values.append(float(P[a, b]))
+    bits = _review_bits(values)
+    ppl = math.inf if bits == math.inf else _review_two_to(bits)
+    return Perplexity(ppl, bits, len(values))
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "lookup_transposed",
+        "probs read as P[next, context] instead of P[context, next]",
+        replace=[("_nats_per_token(P[rows, cols])", "_nats_per_token(P[cols, rows])")],
+    ),
+    Mutant(
+        "mean_of_sentence_cross_entropies",
+        "the mean of per-sentence nats per token instead of pooling every prediction",
+        replace=[
+            (
+                "    nats = _nats_per_token(P[rows, cols])\n",
+                "    bounds = np.cumsum([0] + [len(s) + 1 for s in sentences])\n"
+                "    flat = P[rows, cols]\n"
+                "    nats = sum(\n"
+                "        _nats_per_token(flat[a:b]) for a, b in zip(bounds[:-1], bounds[1:])\n"
+                "    ) / len(sentences)\n",
+            )
+        ],
+    ),
+]

@@ -155,3 +155,68 @@ def sample_next_token(logits, rng, temperature=1.0, top_k=None, top_p=None):
 """,
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_rng_choice",
+        "independent review: filters by a stable argsort and a Python loop for top_p, "
+        "the draw by rng.choice(V, p=probs)",
+        append="""
+def sample_next_token(logits, rng, temperature=1.0, top_k=None, top_p=None):
+    z = np.asarray(logits, dtype=float)
+    if z.ndim != 1 or z.size == 0:
+        raise ValueError("logits must be a non-empty 1-D array")
+    if np.any(np.isnan(z)) or np.any(z == np.inf) or not np.any(np.isfinite(z)):
+        raise ValueError("logits must be finite or -inf, with one finite at least")
+    if not temperature > 0:
+        raise ValueError("temperature must be > 0")
+    if top_k is not None and top_k < 1:
+        raise ValueError("top_k must be >= 1")
+    if top_p is not None and not 0 < top_p <= 1:
+        raise ValueError("top_p must lie in (0, 1]")
+    V = z.size
+    s = z / temperature
+    e = np.exp(s - s[np.isfinite(s)].max())
+    p = e / e.sum()
+    order = np.argsort(-p, kind="stable")
+    keep = np.zeros(V, dtype=bool)
+    n_keep = V if top_k is None else min(int(top_k), V)
+    keep[order[:n_keep]] = True
+    q = np.where(keep, p, 0.0)
+    q = q / q.sum()
+    if top_p is not None and top_p < 1:
+        total = 0.0
+        chosen = []
+        for j in order[:n_keep]:
+            chosen.append(j)
+            total += q[j]
+            if total >= top_p:
+                break
+        keep = np.zeros(V, dtype=bool)
+        keep[chosen] = True
+        q = np.where(keep, q, 0.0)
+        q = q / q.sum()
+    token = int(rng.choice(V, p=q))
+    return Sample(token, q)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "top_p_strictly_above",
+        "top-p keeps tokens until the cumulative sum exceeds top_p (> instead of >=)",
+        replace=[
+            (
+                'np.searchsorted(cumulative, top_p, side="left")',
+                'np.searchsorted(cumulative, top_p, side="right")',
+            )
+        ],
+    ),
+    Mutant(
+        "temperature_multiplies",
+        "the logits multiplied by the temperature instead of divided",
+        replace=[("(z - z.max()) / temperature", "(z - z.max()) * temperature")],
+    ),
+]

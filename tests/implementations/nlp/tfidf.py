@@ -172,3 +172,72 @@ def tfidf(docs, smooth_idf=True, sublinear_tf=False, norm="l2"):
 """,
     ),
 ]
+VARIANTS.append(
+    Variant(
+        "review_counter_loops",
+        "independent review: Counter per document, pure-Python idf, np.linalg.norm rows",
+        append="""
+def tfidf(docs, smooth_idf=True, sublinear_tf=False, norm="l2"):
+    from collections import Counter
+
+    if norm is not None and norm not in ("l1", "l2"):
+        raise ValueError("norm must be 'l1', 'l2' or None")
+    if not isinstance(docs, (list, tuple)) or len(docs) == 0:
+        raise ValueError("no documents")
+    tables = []
+    for doc in docs:
+        if not isinstance(doc, (list, tuple)):
+            raise ValueError("a document must be a list of str tokens")
+        for t in doc:
+            if not isinstance(t, str):
+                raise ValueError("tokens must be str")
+        tables.append(Counter(doc))
+    vocabulary = sorted(set(t for table in tables for t in table))
+    if len(vocabulary) == 0:
+        raise ValueError("no token in any document")
+    n = len(docs)
+    idf = []
+    for term in vocabulary:
+        df = sum(1 for table in tables if term in table)
+        idf.append(math.log((1 + n) / (1 + df)) + 1 if smooth_idf else math.log(n / df) + 1)
+    idf = np.array(idf)
+    rows = []
+    for table in tables:
+        row = []
+        for term, w in zip(vocabulary, idf):
+            c = table.get(term, 0)
+            tf = (1 + math.log(c) if c else 0.0) if sublinear_tf else float(c)
+            row.append(tf * w)
+        row = np.array(row)
+        if norm is not None:
+            size = np.linalg.norm(row, ord=2 if norm == "l2" else 1)
+            if size > 0:
+                row = row / size
+        rows.append(row)
+    return TfIdf(np.vstack(rows), vocabulary, idf)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "sublinear_log1p",
+        "sublinear tf = ln(1 + count) instead of 1 + ln count",
+        replace=[("1.0 + math.log(c) if sublinear_tf", "math.log1p(c) if sublinear_tf")],
+    ),
+    Mutant(
+        "n_counts_nonempty_documents",
+        "n in the idf counts only the documents that hold a token",
+        replace=[
+            (
+                SMOOTH,
+                "        n = sum(1 for doc in docs if len(doc))\n" + SMOOTH,
+            ),
+            (
+                PLAIN,
+                "        n = sum(1 for doc in docs if len(doc))\n" + PLAIN,
+            ),
+        ],
+    ),
+]

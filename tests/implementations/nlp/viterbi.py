@@ -204,3 +204,83 @@ def viterbi(obs, startprob, transmat, emissionprob):
 """,
     ),
 ]
+
+
+REVIEW_HMM_CHECK = """
+def _review_hmm(obs, startprob, transmat, emissionprob):
+    x = np.asarray(obs)
+    if x.ndim != 1 or x.size == 0:
+        raise ValueError("obs must be non-empty 1-D")
+    if x.dtype.kind == "f":
+        if not np.all(np.isfinite(x)) or np.any(x != np.trunc(x)):
+            raise ValueError("obs must hold integers")
+    elif x.dtype.kind not in "iu":
+        raise ValueError("obs must hold integers")
+    pi = np.asarray(startprob, dtype=float)
+    A = np.asarray(transmat, dtype=float)
+    Bm = np.asarray(emissionprob, dtype=float)
+    if pi.ndim != 1 or A.ndim != 2 or Bm.ndim != 2:
+        raise ValueError("bad dimensions")
+    S = pi.size
+    if S == 0 or A.shape != (S, S) or Bm.shape[0] != S or Bm.shape[1] == 0:
+        raise ValueError("shapes do not match")
+    for name, m in (("startprob", pi[None, :]), ("transmat", A), ("emissionprob", Bm)):
+        if not np.all(np.isfinite(m)) or np.any(m < 0):
+            raise ValueError(f"{name} must be >= 0")
+        if np.any(np.abs(m.sum(axis=1) - 1.0) > 1e-9):
+            raise ValueError(f"{name} rows must sum to 1")
+    if x.min() < 0 or x.max() >= Bm.shape[1]:
+        raise ValueError("symbol out of range")
+    return x.astype(np.int64), pi, A, Bm
+"""
+
+VARIANTS.append(
+    Variant(
+        "review_scaled_probability_space",
+        "independent review: delta in probability space, divided by its max every step "
+        "(the logs of the scales summed), back-pointers by np.argmax over the columns",
+        append=REVIEW_HMM_CHECK
+        + """
+def viterbi(obs, startprob, transmat, emissionprob):
+    x, pi, A, Bm = _review_hmm(obs, startprob, transmat, emissionprob)
+    T, S = x.size, pi.size
+    back = np.zeros((T, S), dtype=np.int64)
+    d = pi * Bm[:, x[0]]
+    log_scale = 0.0
+    for t in range(T):
+        if t > 0:
+            cand = d[:, None] * A
+            back[t] = np.argmax(cand, axis=0)
+            d = cand[back[t], np.arange(S)] * Bm[:, x[t]]
+        m = d.max()
+        if m == 0.0:
+            return Viterbi(np.zeros(T, dtype=np.int64), -np.inf)
+        d = d / m
+        log_scale += float(np.log(m))
+    path = np.empty(T, dtype=np.int64)
+    path[-1] = int(np.argmax(d))
+    for t in range(T - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return Viterbi(path, log_scale)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "final_logsumexp",
+        "log_prob as the log-sum-exp of the final delta (the forward algorithm's last step)",
+        replace=[
+            (
+                "    return Viterbi(path, float(delta[path[-1]]))\n",
+                "    return Viterbi(path, float(np.logaddexp.reduce(delta)))\n",
+            )
+        ],
+    ),
+    Mutant(
+        "path_of_floats",
+        "the path as a float array (np.empty(T)) instead of integers",
+        replace=[("    path = np.empty(T, dtype=np.int64)\n", "    path = np.empty(T)\n")],
+    ),
+]

@@ -183,3 +183,92 @@ def sgns_loss_and_grad(W_in, W_out, center, context, negatives):
 """,
     ),
 ]
+
+VARIANTS.append(
+    Variant(
+        "review_scipy_loop",
+        "independent review: scipy.special.log_expit / expit, one Python loop over the "
+        "batch accumulating each row's gradient in place",
+        append="""
+def _review_index(value, V, ndim, what):
+    a = np.asarray(value)
+    if a.ndim != ndim:
+        raise ValueError(f"{what} has the wrong number of dimensions")
+    if a.size:
+        if a.dtype.kind == "f":
+            if not np.all(np.isfinite(a)) or np.any(np.floor(a) != a):
+                raise ValueError(f"{what} must hold integers")
+        elif a.dtype.kind not in "iu":
+            raise ValueError(f"{what} must hold integers")
+        if a.min() < 0 or a.max() >= V:
+            raise ValueError(f"{what} out of range")
+    return a.astype(int)
+
+
+def sgns_loss_and_grad(W_in, W_out, center, context, negatives):
+    from scipy.special import expit, log_expit
+
+    W_in = np.asarray(W_in, dtype=float)
+    W_out = np.asarray(W_out, dtype=float)
+    if W_in.ndim != 2 or W_in.shape != W_out.shape:
+        raise ValueError("W_in and W_out must be (V, d) of the same shape")
+    V = W_in.shape[0]
+    c = _review_index(center, V, 1, "center")
+    o = _review_index(context, V, 1, "context")
+    neg = _review_index(negatives, V, 2, "negatives")
+    B = c.shape[0]
+    if B == 0 or o.shape[0] != B or neg.shape[0] != B:
+        raise ValueError("batch sizes must match and be >= 1")
+    dW_in = np.zeros_like(W_in)
+    dW_out = np.zeros_like(W_out)
+    terms = []
+    for b in range(B):
+        v = W_in[c[b]]
+        u = W_out[o[b]]
+        s = float(u @ v)
+        terms.append(-float(log_expit(s)))
+        g = float(expit(s)) - 1.0
+        dv = g * u
+        dW_out[o[b]] += g * v / B
+        for k in range(neg.shape[1]):
+            n = W_out[neg[b, k]]
+            t = float(n @ v)
+            terms.append(-float(log_expit(-t)))
+            h = float(expit(t))
+            dv = dv + h * n
+            dW_out[neg[b, k]] += h * v / B
+        dW_in[c[b]] += dv / B
+    return SGNS(float(np.sum(terms)) / B, dW_in, dW_out)
+""",
+    )
+)
+
+# Review: two more mistakes a learner makes.
+MUTANTS += [
+    Mutant(
+        "mean_over_all_terms",
+        "the loss and gradients divided by B·(K + 1), the number of terms, not by B",
+        replace=[
+            (
+                "    B = center.size\n",
+                "    B = center.size\n    M = B * (1 + negatives.shape[1])\n",
+            ),
+            (
+                "np.logaddexp(0.0, s_neg).sum()) / B\n",
+                "np.logaddexp(0.0, s_neg).sum()) / M\n",
+            ),
+            ("np.logaddexp(0.0, s_pos)) / B  #", "np.logaddexp(0.0, s_pos)) / M  #"),
+            ("np.logaddexp(0.0, -s_neg)) / B  #", "np.logaddexp(0.0, -s_neg)) / M  #"),
+        ],
+    ),
+    Mutant(
+        "dw_in_from_own_vector",
+        "the positive pair's dW_in term as (σ(u·v) − 1)·v instead of (σ(u·v) − 1)·u",
+        replace=[
+            (
+                "    dv = g_pos[:, None] * u + ",
+                "    dv = g_pos[:, None] * v + ",
+            )
+        ],
+    ),
+]
