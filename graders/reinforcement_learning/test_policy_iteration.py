@@ -170,6 +170,25 @@ def test_policy_iteration_keeps_the_current_action_among_ties(kata):
     assert_close(n, 0, what="n_improvements")
 
 
+@pytest.mark.points(2)
+def test_policy_iteration_keeps_a_tied_action_computed_an_ulp_low(kata):
+    """Is a current action kept when it ties in exact arithmetic but computes an ulp lower?
+
+    State 0: action 0 moves to clone state 1; action 1 to clones 1 and 2 with 0.3 / 0.7.
+    States 1 and 2 pay 0.7 forever (V = 7 with gamma 0.9), so Q(0, 0) = Q(0, 1) = 6.3
+    exactly, but 0.9 (0.3 * 7 + 0.7 * 7) comes out an ulp below 0.9 * 7. Action 1 is a
+    maximiser (the 1e-9 rule), so policy0 = (1, 0, 0) is greedy: n_improvements = 0.
+    """
+    P = np.zeros((3, 2, 3))
+    P[0, 0, 1] = 1.0
+    P[0, 1, 1], P[0, 1, 2] = 0.3, 0.7
+    P[1, :, 1] = P[2, :, 2] = 1.0
+    R = np.array([[0.0, 0.0], [0.7, 0.7], [0.7, 0.7]])
+    V, policy, n = check(kata, P, R, 0.9, [1, 0, 0])
+    assert_close(policy, [1, 0, 0], what="policy")
+    assert_close(n, 0, what="n_improvements")
+
+
 @pytest.mark.points(3)
 @pytest.mark.parametrize("S, A, gamma", [(1, 3, 0.9), (2, 2, 0.5), (3, 3, 0.9), (4, 2, 0.95)])
 def test_policy_iteration_reaches_the_brute_force_optimum(kata, rng, S, A, gamma):

@@ -62,6 +62,42 @@ MUTANTS = [
         ],
     ),
     Mutant(
+        "last_value_as_final_return",
+        "last_value taken as G_{T-1} itself instead of the value of the state after it",
+        replace=[
+            (
+                "        following = r[t] + gamma * not_done[t] * following\n",
+                "        if t == r.size - 1 and not d[t]:\n"
+                "            G[t] = following\n"
+                "            continue\n"
+                "        following = r[t] + gamma * not_done[t] * following\n",
+            )
+        ],
+    ),
+    Mutant(
+        "powers_divided",
+        "G_t = sum_k gamma^k r_k / gamma^t (0/0 at gamma = 0, underflow on long buffers)",
+        append="""
+def discounted_returns(rewards, dones, gamma, last_value=0.0):
+    r = np.array(rewards, dtype=float)
+    d = np.asarray(dones)
+    if r.ndim != 1 or r.shape != d.shape or r.size == 0:
+        raise ValueError("bad shapes")
+    if not np.all((d == 0) | (d == 1)) or not 0 <= gamma <= 1 or not np.isfinite(last_value):
+        raise ValueError("bad input")
+    G = np.empty_like(r)
+    end = r.size
+    tail = float(last_value)
+    with np.errstate(all="ignore"):
+        for t in range(r.size - 1, -1, -1):
+            if d[t]:
+                end, tail = t + 1, 0.0
+            k = np.arange(t, end)
+            G[t] = (np.sum(gamma**k * r[t:end]) + gamma**end * tail) / gamma**t
+    return G
+""",
+    ),
+    Mutant(
         "no_done_check",
         "done flags other than 0 and 1 are accepted",
         replace=[("np.all((d == 0) | (d == 1))", "True")],
@@ -152,6 +188,50 @@ def discounted_returns(rewards, dones, gamma, last_value=0.0):
         G[start : end + 1] = lfilter([1.0], [1.0, -gamma], seg[::-1])[::-1]
         start = end + 1
     return G
+""",
+    ),
+    Variant(
+        "reviewer_forward_sums",
+        "reviewer's independent version: plain-Python forward sums per step, stopping at a done",
+        append="""
+def discounted_returns(rewards, dones, gamma, last_value=0.0):
+    import math
+
+    r = np.array(rewards, dtype=float)
+    if r.ndim != 1 or r.size == 0:
+        raise ValueError("rewards must be 1-D and non-empty")
+    d = list(dones) if np.ndim(dones) == 1 else None
+    if d is None or len(d) != r.size:
+        raise ValueError("dones must be 1-D, as long as rewards")
+    flags = []
+    for x in d:
+        if isinstance(x, (bool, np.bool_)):
+            flags.append(bool(x))
+        elif isinstance(x, (int, float, np.integer, np.floating)) and x in (0, 1):
+            flags.append(x == 1)
+        else:
+            raise ValueError(f"a done flag must be a bool, 0 or 1, not {x!r}")
+    g = float(gamma)
+    if not 0.0 <= g <= 1.0:
+        raise ValueError("gamma must be in [0, 1]")
+    if not math.isfinite(float(last_value)):
+        raise ValueError("last_value must be finite")
+    T = r.size
+    out = []
+    for t in range(T):
+        total, w = 0.0, 1.0
+        k = t
+        while True:
+            total += w * r[k]
+            if flags[k]:
+                break
+            w *= g
+            k += 1
+            if k == T:
+                total += w * float(last_value)
+                break
+        out.append(total)
+    return np.array(out)
 """,
     ),
 ]

@@ -89,6 +89,27 @@ MUTANTS = [
         "epsilon is not checked",
         replace=[("    if not 0.0 <= epsilon <= 1.0:\n", "    if False:\n")],
     ),
+    Mutant(
+        "tie_break_by_uniform",
+        "the tie broken by M[int(rng.random() * len(M))]: the right law, another stream",
+        replace=[
+            (
+                "    return int(maximisers[rng.integers(maximisers.size)])\n",
+                "    return int(maximisers[int(rng.random() * maximisers.size)])\n",
+            )
+        ],
+        message="expected",
+    ),
+    Mutant(
+        "explore_action_drawn_first",
+        "a = rng.integers(A) drawn before u (every call draws both)",
+        replace=[
+            (
+                "    u = rng.random()\n    if u < epsilon:\n        return int(rng.integers(q.size))\n",
+                "    a = int(rng.integers(q.size))\n    u = rng.random()\n    if u < epsilon:\n        return a\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -118,5 +139,53 @@ def epsilon_greedy_probs(q, epsilon):
         [epsilon / q.size + (1 - epsilon) / len(best) * (i in best) for i in range(q.size)]
     )
 """,
+    ),
+    Variant(
+        "reviewer_list_of_maximisers",
+        "reviewer's independent version: a list of maximisers, probabilities from an indicator",
+        append="""
+def _reviewer_q(q):
+    q = np.array(q, dtype=float)
+    if q.ndim != 1 or q.size == 0 or not np.isfinite(q).all():
+        raise ValueError("q must be 1-D, non-empty and finite")
+    return q
+
+
+def _reviewer_eps(epsilon):
+    if not 0.0 <= epsilon <= 1.0:
+        raise ValueError("epsilon must be in [0, 1]")
+    return float(epsilon)
+
+
+def epsilon_greedy(q, epsilon, rng):
+    q = _reviewer_q(q)
+    epsilon = _reviewer_eps(epsilon)
+    A = q.size
+    if rng.random() < epsilon:
+        return int(rng.integers(A))
+    best = [a for a in range(A) if q[a] == q.max()]
+    return best[int(rng.integers(len(best)))]
+
+
+def epsilon_greedy_probs(q, epsilon):
+    q = _reviewer_q(q)
+    epsilon = _reviewer_eps(epsilon)
+    greedy = (q == q.max()).astype(float)
+    return epsilon / q.size + (1.0 - epsilon) * greedy / greedy.sum()
+""",
+    ),
+    Variant(
+        "rng_choice",
+        "rng.choice(A) and rng.choice(M): Generator.choice draws through rng.integers",
+        replace=[
+            (
+                "        return int(rng.integers(q.size))\n",
+                "        return int(rng.choice(q.size))\n",
+            ),
+            (
+                "    return int(maximisers[rng.integers(maximisers.size)])\n",
+                "    return int(rng.choice(maximisers))\n",
+            ),
+        ],
     ),
 ]

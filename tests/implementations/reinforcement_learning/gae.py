@@ -92,6 +92,27 @@ MUTANTS = [
             ),
         ],
     ),
+    Mutant(
+        "next_step_flag",
+        "both recursions cut with the next step's flag 1 - d_{t+1} (done marks an episode start)",
+        replace=[
+            (
+                "    not_done = 1.0 - d.astype(float)\n",
+                "    not_done = np.append(1.0 - d[1:].astype(float), 1.0)\n",
+            )
+        ],
+        message="the next step's flag",
+    ),
+    Mutant(
+        "delta_undiscounted",
+        "the TD error forgets gamma: delta_t = r_t + (1 - d_t) V_{t+1} - V_t",
+        replace=[
+            (
+                "    deltas = r + gamma * not_done * next_values - v\n",
+                "    deltas = r + not_done * next_values - v\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -146,6 +167,38 @@ def gae(rewards, values, dones, last_value, gamma, lam):
         A[start : end + 1] = lfilter([1.0], [1.0, -gamma * lam], seg[::-1])[::-1]
         start = end + 1
     return GAE(A, A + v)
+""",
+    ),
+    Variant(
+        "reviewer_lambda_returns_first",
+        "reviewer's independent version: the lambda-return recursion first, advantages as G - V",
+        append="""
+def gae(rewards, values, dones, last_value, gamma, lam):
+    import math
+
+    r = np.array(rewards, dtype=float)
+    v = np.array(values, dtype=float)
+    d = np.array(dones)
+    if r.ndim != 1 or v.shape != r.shape or d.shape != r.shape or r.size == 0:
+        raise ValueError("rewards, values and dones must be 1-D of one length T >= 1")
+    if d.dtype == object or not np.isin(d, [0, 1]).all():
+        raise ValueError("done flags must be 0 or 1")
+    if not (np.isfinite(r).all() and np.isfinite(v).all()):
+        raise ValueError("rewards and values must be finite")
+    if not math.isfinite(last_value):
+        raise ValueError("last_value must be finite")
+    if not (0 <= gamma <= 1 and 0 <= lam <= 1):
+        raise ValueError("gamma and lam must be in [0, 1]")
+    live = 1.0 - d.astype(float)
+    T = r.size
+    # lambda-returns first, then A = G - V
+    G = np.empty(T)
+    nxt_G = float(last_value)
+    nxt_V = float(last_value)
+    for t in reversed(range(T)):
+        G[t] = r[t] + gamma * live[t] * ((1 - lam) * nxt_V + lam * nxt_G)
+        nxt_G, nxt_V = G[t], v[t]
+    return GAE(G - v, G)
 """,
     ),
 ]

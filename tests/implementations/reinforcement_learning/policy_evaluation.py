@@ -82,6 +82,31 @@ MUTANTS = [
         "gamma = 1 is accepted",
         replace=[("    if not 0.0 <= gamma < 1.0:\n", "    if not 0.0 <= gamma <= 1.0:\n")],
     ),
+    Mutant(
+        "first_reward_discounted",
+        "V = gamma r_pi + gamma P_pi V (the immediate reward discounted too)",
+        replace=[
+            (
+                "    return np.linalg.solve(np.eye(S) - gamma * P_pi, r_pi)\n",
+                "    return np.linalg.solve(np.eye(S) - gamma * P_pi, gamma * r_pi)\n",
+            )
+        ],
+    ),
+    Mutant(
+        "stop_at_1e-6",
+        "iterative evaluation stopped when a sweep changes V by < 1e-6 (still loose near gamma = 1)",
+        replace=[
+            (
+                "    return np.linalg.solve(np.eye(S) - gamma * P_pi, r_pi)\n",
+                "    V = np.zeros(S)\n"
+                "    while True:\n"
+                "        new = r_pi + gamma * P_pi @ V\n"
+                "        if np.max(np.abs(new - V)) < 1e-6:\n"
+                "            return new\n"
+                "        V = new\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -118,5 +143,35 @@ VARIANTS = [
                 "    return lu_solve(lu_factor(np.eye(S) - gamma * P_pi), r_pi)\n",
             )
         ],
+    ),
+    Variant(
+        "reviewer_neumann_doubling",
+        "reviewer's independent version: the Neumann series summed by repeated squaring",
+        append="""
+def policy_evaluation(P, R, policy, gamma):
+    P = np.array(P, dtype=float)
+    R = np.array(R, dtype=float)
+    pi = np.array(policy, dtype=float)
+    if P.ndim != 3 or R.ndim != 2 or pi.ndim != 2:
+        raise ValueError("P must be 3-D, R and policy 2-D")
+    S, A = R.shape
+    if S < 1 or A < 1 or P.shape != (S, A, S) or pi.shape != (S, A):
+        raise ValueError("shapes do not agree")
+    if not np.isfinite(R).all():
+        raise ValueError("R must be finite")
+    for M, name in ((P, "P"), (pi, "policy")):
+        if not np.isfinite(M).all() or (M < 0).any() or (np.abs(M.sum(-1) - 1) > 1e-9).any():
+            raise ValueError(f"{name} rows must be probability distributions")
+    if not 0 <= gamma < 1:
+        raise ValueError("gamma must be in [0, 1)")
+    # Neumann series by doubling: V = sum_k (gamma P_pi)^k r_pi
+    M = gamma * np.einsum("sa,sat->st", pi, P)
+    V = np.einsum("sa,sa->s", pi, R)
+    power = M
+    while np.abs(power).sum(axis=1).max() > 1e-18:
+        V = V + power @ V
+        power = power @ power
+    return V
+""",
     ),
 ]

@@ -87,6 +87,32 @@ MUTANTS = [
             ),
         ],
     ),
+    Mutant(
+        "keeps_only_exact_ties",
+        "keeps the current action only when it equals the max exactly (an ulp below switches)",
+        replace=[
+            (
+                "np.where(maximisers[states, policy], policy,",
+                "np.where(Q[states, policy] == Q.max(axis=1), policy,",
+            )
+        ],
+        message="although the current action ties",
+    ),
+    Mutant(
+        "counts_changed_states",
+        "n_improvements counts the states whose action changed, not the policy changes",
+        replace=[
+            (
+                "        n_improvements += 1\n",
+                "        n_improvements += int(np.sum(new != policy))\n",
+            ),
+            ("        policy = new\n", ""),
+            (
+                "        n_improvements += int(np.sum(new != policy))\n",
+                "        n_improvements += int(np.sum(new != policy))\n        policy = new\n",
+            ),
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -132,5 +158,57 @@ def policy_iteration(P, R, gamma, policy0=None):
                 "        V = solve(np.eye(S) - gamma * P[states, policy], R[states, policy])\n",
             )
         ],
+    ),
+    Variant(
+        "reviewer_lstsq_loops",
+        "reviewer's independent version: lstsq evaluation, per-state improvement keeping tied current actions",
+        append="""
+def policy_iteration(P, R, gamma, policy0=None):
+    import numbers
+
+    P = np.array(P, dtype=float)
+    R = np.array(R, dtype=float)
+    if P.ndim != 3 or R.ndim != 2:
+        raise ValueError("P must be (S, A, S) and R (S, A)")
+    S, A = R.shape
+    if S < 1 or A < 1 or P.shape != (S, A, S):
+        raise ValueError("P and R shapes disagree")
+    if not np.isfinite(R).all() or not np.isfinite(P).all():
+        raise ValueError("non-finite input")
+    if (P < 0).any() or (abs(P.sum(axis=2) - 1) > 1e-9).any():
+        raise ValueError("P rows must be distributions")
+    if not 0 <= gamma < 1:
+        raise ValueError("gamma must be in [0, 1)")
+    if policy0 is None:
+        pi = [0] * S
+    else:
+        items = list(policy0) if np.ndim(policy0) == 1 else None
+        if items is None or len(items) != S:
+            raise ValueError("policy0 must hold one action per state")
+        pi = []
+        for a in items:
+            if isinstance(a, (bool, np.bool_)) or not isinstance(a, numbers.Integral):
+                raise ValueError(f"action {a!r} is not an integer")
+            if not 0 <= a < A:
+                raise ValueError(f"action {a} out of range")
+            pi.append(int(a))
+    n = 0
+    while True:
+        rows = np.arange(S)
+        Ppi = P[rows, pi]
+        V = np.linalg.lstsq(np.eye(S) - gamma * Ppi, R[rows, pi], rcond=None)[0]
+        Q = R + gamma * np.tensordot(P, V, axes=([2], [0]))
+        new = []
+        for s in range(S):
+            thr = Q[s].max() - 1e-9 * max(1.0, np.abs(Q[s]).max())
+            if Q[s, pi[s]] >= thr:
+                new.append(pi[s])
+            else:
+                new.append(int(np.flatnonzero(Q[s] >= thr)[0]))
+        if new == pi:
+            return PI(V, np.array(pi, dtype=int), n)
+        pi = new
+        n += 1
+""",
     ),
 ]

@@ -106,6 +106,31 @@ MUTANTS = [
         "alpha = 0 is accepted",
         replace=[("(0 < value <= 1) if low_open", "(0 <= value <= 1) if low_open")],
     ),
+    Mutant(
+        "done_is_true_only",
+        "`if done is True`: a done given as the number 1 (or np.True_) bootstraps",
+        replace=[
+            (
+                "        target = r if done else r + gamma * np.max(Q[s_next])\n",
+                "        target = r if done is True else r + gamma * np.max(Q[s_next])\n",
+            ),
+            (
+                "        steps.append((s, a, float(r), s_next, bool(done)))\n",
+                "        steps.append((s, a, float(r), s_next, done))\n",
+            ),
+        ],
+    ),
+    Mutant(
+        "next_state_from_next_tuple",
+        "s' read from the next transition's s (the given s' used only at the end of the list)",
+        replace=[
+            (
+                "    for s, a, r, s_next, done in steps:\n",
+                "    for k, (s, a, r, s_next, done) in enumerate(steps):\n"
+                "        s_next = steps[k + 1][0] if k + 1 < len(steps) else s_next\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -152,6 +177,60 @@ def q_learning(Q, transitions, alpha, gamma):
                 "    for s, a, r, s_next, done in steps:\n"
                 "        delta = r + gamma * (1.0 - done) * Q[s_next].max() - Q[s, a]\n"
                 "        Q[s, a] = Q[s, a] + alpha * delta\n",
+            )
+        ],
+    ),
+    Variant(
+        "reviewer_list_of_rows",
+        "reviewer's independent version: Python lists of rows, indices checked one by one",
+        append="""
+def q_learning(Q, transitions, alpha, gamma):
+    import numbers
+
+    table = np.array(Q, dtype=float)
+    if table.ndim != 2 or 0 in table.shape:
+        raise ValueError("Q must be 2-D with S, A >= 1")
+    S, A = table.shape
+    if not 0 < alpha <= 1 or not 0 <= gamma <= 1:
+        raise ValueError("alpha in (0, 1], gamma in [0, 1]")
+
+    def index(x, n, what):
+        if isinstance(x, (bool, np.bool_)):
+            raise ValueError(f"{what} is a bool")
+        if isinstance(x, numbers.Integral):
+            x = int(x)
+        elif isinstance(x, numbers.Real) and float(x).is_integer():
+            x = int(x)
+        else:
+            raise ValueError(f"{what} {x!r} is not an integer")
+        if not 0 <= x < n:
+            raise ValueError(f"{what} {x} out of range")
+        return x
+
+    rows = table.tolist()
+    for step in transitions:
+        if not isinstance(step, (tuple, list)) or len(step) != 5:
+            raise ValueError("every transition is (s, a, r, s', done)")
+        s, a, r, s2, done = step
+        s, a, s2 = index(s, S, "s"), index(a, A, "a"), index(s2, S, "s'")
+        if isinstance(done, (bool, np.bool_)):
+            done = bool(done)
+        elif isinstance(done, numbers.Real) and done in (0, 1):
+            done = done == 1
+        else:
+            raise ValueError(f"done flag {done!r}")
+        target = float(r) + (0.0 if done else gamma * max(rows[s2]))
+        rows[s][a] += alpha * (target - rows[s][a])
+    return np.array(rows, dtype=float).reshape(S, A)
+""",
+    ),
+    Variant(
+        "convex_combination",
+        "Q(s, a) <- (1 - alpha) Q(s, a) + alpha target: the same update, another rounding",
+        replace=[
+            (
+                "        Q[s, a] += alpha * (target - Q[s, a])\n",
+                "        Q[s, a] = (1 - alpha) * Q[s, a] + alpha * target\n",
             )
         ],
     ),

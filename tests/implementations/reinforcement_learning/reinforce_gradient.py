@@ -106,10 +106,27 @@ MUTANTS = [
         ],
     ),
     Mutant(
-        "no_baseline_check",
-        "a baseline of the wrong shape broadcasts",
+        "mean_over_each_episode_steps",
+        "each episode's sum divided by its length T before the mean over episodes",
         replace=[
-            ("        if w.shape != (d,) or not np.all(np.isfinite(w)):\n", "        if False:\n")
+            (
+                "        grad += X.T @ (weights[:, None] * score)\n",
+                "        grad += X.T @ (weights[:, None] * score) / T\n",
+            )
+        ],
+    ),
+    Mutant(
+        "softmax_over_steps",
+        "the softmax normalised down the columns (over the steps) instead of over actions",
+        replace=[
+            (
+                "        logits -= logits.max(axis=1, keepdims=True)  # stable softmax\n"
+                "        probs = np.exp(logits)\n"
+                "        probs /= probs.sum(axis=1, keepdims=True)\n",
+                "        logits -= logits.max(axis=0, keepdims=True)\n"
+                "        probs = np.exp(logits)\n"
+                "        probs /= probs.sum(axis=0, keepdims=True)\n",
+            )
         ],
     ),
 ]
@@ -156,6 +173,59 @@ def reinforce_gradient(theta, episodes, gamma, baseline=None):
         onehot = np.eye(A)[a]
         total += np.einsum("t,ti,tj->ij", coef, X, onehot - pi)
     return total / len(episodes)
+""",
+    ),
+    Variant(
+        "reviewer_stacked_scipy_softmax",
+        "reviewer's independent version: all steps stacked, scipy.special.softmax, one matrix product",
+        append="""
+def reinforce_gradient(theta, episodes, gamma, baseline=None):
+    from scipy.special import softmax
+
+    theta = np.array(theta, dtype=float)
+    if theta.ndim != 2:
+        raise ValueError("theta must be 2-D (d, A)")
+    d, A = theta.shape
+    if not 0 <= gamma <= 1:
+        raise ValueError("gamma must be in [0, 1]")
+    w = None
+    if baseline is not None:
+        w = np.array(baseline, dtype=float)
+        if w.shape != (d,):
+            raise ValueError("baseline must have shape (d,)")
+    episodes = list(episodes)
+    if len(episodes) == 0:
+        raise ValueError("at least one episode")
+    feats, acts, weights = [], [], []
+    for ep in episodes:
+        if len(ep) != 3:
+            raise ValueError("an episode is (X, actions, rewards)")
+        X = np.array(ep[0], dtype=float)
+        a = np.array(ep[1])
+        r = np.array(ep[2], dtype=float)
+        if X.ndim != 2 or X.shape[1] != d or X.shape[0] < 1:
+            raise ValueError("X must be (T, d) with T >= 1")
+        T = X.shape[0]
+        if a.shape != (T,) or r.shape != (T,):
+            raise ValueError("actions and rewards must have shape (T,)")
+        if a.dtype.kind not in "iu" or (a < 0).any() or (a >= A).any():
+            raise ValueError("actions must be integers in [0, A)")
+        G = np.zeros(T)
+        acc = 0.0
+        for t in range(T - 1, -1, -1):
+            acc = r[t] + gamma * acc
+            G[t] = acc
+        b = X @ w if w is not None else 0.0
+        feats.append(X)
+        acts.append(a)
+        weights.append(gamma ** np.arange(T) * (G - b))
+    X = np.concatenate(feats)
+    a = np.concatenate(acts)
+    c = np.concatenate(weights) / len(episodes)
+    pi = softmax(X @ theta, axis=1)
+    onehot = np.zeros_like(pi)
+    onehot[np.arange(len(a)), a] = 1.0
+    return X.T @ (c[:, None] * (onehot - pi))
 """,
     ),
 ]

@@ -120,6 +120,28 @@ MUTANTS = [
         ],
         message="returned the table it was given",
     ),
+    Mutant(
+        "expected_sarsa_uniform",
+        "the mean of Q(s', .) (expected SARSA under a uniform policy) instead of Q(s', a')",
+        replace=[
+            (
+                "            target += gamma * Q[s_next, a_next]\n",
+                "            target += gamma * np.mean(Q[s_next])\n",
+            )
+        ],
+    ),
+    Mutant(
+        "a_next_from_next_tuple",
+        "a' read from the next transition's a (the given a' used only for the last step)",
+        replace=[
+            (
+                "            target += gamma * Q[s_next, a_next]\n",
+                "            if t + 1 < len(transitions):\n"
+                "                a_next = int(transitions[t + 1][1])\n"
+                "            target += gamma * Q[s_next, a_next]\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -163,6 +185,48 @@ def sarsa(Q, transitions, alpha, gamma):
         target = r if d else r + gamma * rows[s2][idx(a2, A)]
         rows[s][a] += alpha * (target - rows[s][a])
     return np.array(rows, dtype=float).reshape(S, A)
+""",
+    ),
+    Variant(
+        "reviewer_operator_index",
+        "reviewer's independent version: operator.index for the indices, a' read only when not done",
+        append="""
+def sarsa(Q, transitions, alpha, gamma):
+    import operator
+
+    table = np.array(Q, dtype=float)
+    if table.ndim != 2 or min(table.shape) < 1:
+        raise ValueError("Q must be 2-D with S, A >= 1")
+    S, A = table.shape
+    if not (0 < alpha <= 1 and 0 <= gamma <= 1):
+        raise ValueError("alpha in (0, 1], gamma in [0, 1]")
+
+    def idx(x, n):
+        if isinstance(x, (bool, np.bool_)):
+            raise ValueError("a bool is not an index")
+        try:
+            i = operator.index(x)
+        except TypeError:
+            raise ValueError(f"{x!r} is not an integer index") from None
+        if not 0 <= i < n:
+            raise ValueError(f"index {i} out of range [0, {n})")
+        return i
+
+    for step in list(transitions):
+        if len(step) != 6:
+            raise ValueError("every transition is (s, a, r, s', a', done)")
+        s, a, r, s2, a2, done = step
+        s, a, s2 = idx(s, S), idx(a, A), idx(s2, S)
+        if isinstance(done, (bool, np.bool_)) or done in (0, 1) and not isinstance(done, str):
+            ended = bool(done == 1)
+        else:
+            raise ValueError("done must be a bool, 0 or 1")
+        if ended:
+            target = float(r)
+        else:
+            target = float(r) + gamma * table[s2, idx(a2, A)]
+        table[s, a] = table[s, a] + alpha * (target - table[s, a])
+    return table
 """,
     ),
 ]

@@ -92,6 +92,29 @@ MUTANTS = [
         "lam is not checked",
         replace=[("    if not 0.0 <= lam <= 1.0:\n", "    if False:\n")],
     ),
+    Mutant(
+        "dutch_traces",
+        "dutch traces e(s) <- (1 - alpha) e(s) + 1 (true online TD(lambda)'s trace)",
+        replace=[("            e[s] += 1.0\n", "            e[s] = (1.0 - alpha) * e[s] + 1.0\n")],
+    ),
+    Mutant(
+        "offline_updates",
+        "offline TD(lambda): every delta from the V at the episode's start, applied at its end",
+        replace=[
+            (
+                "        e = np.zeros(n_states)\n",
+                "        e = np.zeros(n_states)\n        frozen = V.copy()\n        total = np.zeros(n_states)\n",
+            ),
+            (
+                "            delta = float(r) - V[s] + (0.0 if done else gamma * V[s_next])\n",
+                "            delta = float(r) - frozen[s] + (0.0 if done else gamma * frozen[s_next])\n",
+            ),
+            (
+                "            V += alpha * delta * e\n",
+                "            total += alpha * delta * e\n        V += total\n",
+            ),
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -147,6 +170,59 @@ def td_lambda(V, episodes, alpha, gamma, lam):
             for k, x in traces.items():
                 values[k] += alpha * delta * x
     return values
+""",
+    ),
+    Variant(
+        "reviewer_sparse_traces",
+        "reviewer's independent version: Sutton-Barto order (increment, update, decay) with a dict of traces",
+        append="""
+def td_lambda(V, episodes, alpha, gamma, lam):
+    import operator
+
+    V = np.array(V, dtype=float)
+    if V.ndim != 1 or V.size < 1:
+        raise ValueError("V must be 1-D with S >= 1")
+    S = V.size
+    if not (0 < alpha <= 1 and 0 <= gamma <= 1 and 0 <= lam <= 1):
+        raise ValueError("alpha in (0, 1], gamma and lam in [0, 1]")
+
+    def state(x):
+        if isinstance(x, (bool, np.bool_)):
+            raise ValueError("a bool is not a state")
+        try:
+            i = operator.index(x)
+        except TypeError:
+            raise ValueError(f"{x!r} is not an integer state") from None
+        if not 0 <= i < S:
+            raise ValueError(f"state {i} out of range")
+        return i
+
+    def flag(d):
+        if isinstance(d, (bool, np.bool_)) or (not isinstance(d, str) and d in (0, 1)):
+            return bool(d == 1)
+        raise ValueError(f"done flag {d!r}")
+
+    checked = []
+    for episode in episodes:
+        steps = []
+        for k, step in enumerate(episode):
+            if len(step) != 4:
+                raise ValueError("every step is (s, r, s', done)")
+            s, r, s2, d = step
+            d = flag(d)
+            if d and k != len(episode) - 1:
+                raise ValueError("done before an episode's last step")
+            steps.append((state(s), float(r), state(s2), d))
+        checked.append(steps)
+    for steps in checked:
+        trace = {}
+        for s, r, s2, d in steps:
+            delta = r + (0.0 if d else gamma * V[s2]) - V[s]
+            trace[s] = trace.get(s, 0.0) + 1.0
+            for x, e in trace.items():
+                V[x] += alpha * delta * e
+            trace = {x: gamma * lam * e for x, e in trace.items()}
+    return V
 """,
     ),
 ]

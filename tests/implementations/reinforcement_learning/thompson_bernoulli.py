@@ -89,6 +89,17 @@ MUTANTS = [
             )
         ],
     ),
+    Mutant(
+        "beta_parameters_swapped",
+        "theta = rng.beta(beta, alpha): the posterior's parameters in the wrong order",
+        replace=[(THETA, "        theta = rng.beta(beta, alpha)\n")],
+    ),
+    Mutant(
+        "reward_from_the_top",
+        "reward = rng.random() > 1 - p: the right law, but other outcomes than the protocol's",
+        replace=[(REWARD, "        reward = int(rng.random() > 1 - probs[a])\n")],
+        message="differs from the protocol",
+    ),
 ]
 
 VARIANTS = [
@@ -129,6 +140,39 @@ def thompson_bernoulli(true_probs, n_rounds, rng, alpha0=1.0, beta0=1.0):
         np.array(rewards, dtype=np.int64),
         np.array(a_post),
         np.array(b_post),
+    )
+""",
+    ),
+    Variant(
+        "reviewer_scalar_beta_calls",
+        "reviewer's independent version: K scalar rng.beta calls in arm order (the same stream)",
+        append="""
+def thompson_bernoulli(true_probs, n_rounds, rng, alpha0=1.0, beta0=1.0):
+    import math
+    import numbers
+
+    p = np.array(true_probs, dtype=float)
+    if p.ndim != 1 or p.size == 0 or not ((p >= 0) & (p <= 1)).all():
+        raise ValueError("true_probs must be 1-D, non-empty, in [0, 1]")
+    if isinstance(n_rounds, bool) or not isinstance(n_rounds, numbers.Integral) or n_rounds < 0:
+        raise ValueError("n_rounds must be an integer >= 0")
+    for x in (alpha0, beta0):
+        if np.ndim(x) != 0 or not (x > 0 and math.isfinite(x)):
+            raise ValueError("alpha0 and beta0 must be positive scalars")
+    K = p.size
+    a_post = [float(alpha0)] * K
+    b_post = [float(beta0)] * K
+    arms, rewards = [], []
+    for _ in range(int(n_rounds)):
+        theta = [rng.beta(a_post[k], b_post[k]) for k in range(K)]
+        arm = max(range(K), key=lambda k: (theta[k], -k))
+        win = 1 if rng.random() < p[arm] else 0
+        a_post[arm] += win
+        b_post[arm] += 1 - win
+        arms.append(arm)
+        rewards.append(win)
+    return Thompson(
+        np.array(arms, dtype=int), np.array(rewards, dtype=int), np.array(a_post), np.array(b_post)
     )
 """,
     ),

@@ -83,6 +83,26 @@ MUTANTS = [
         "a negative c is not refused",
         replace=[("    if not c >= 0:\n", "    if False:\n")],
     ),
+    Mutant(
+        "log2",
+        "log base 2 (np.log2) in the bonus",
+        replace=[
+            (
+                "        index[tried] = means[tried] + np.sqrt(c * np.log(total) / n[tried])\n",
+                "        index[tried] = means[tried] + np.sqrt(c * np.log2(total) / n[tried])\n",
+            )
+        ],
+    ),
+    Mutant(
+        "count_outside_root",
+        "sqrt(c ln N) / n_j: the count divided outside the square root",
+        replace=[
+            (
+                "        index[tried] = means[tried] + np.sqrt(c * np.log(total) / n[tried])\n",
+                "        index[tried] = means[tried] + np.sqrt(c * np.log(total)) / n[tried]\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -110,6 +130,33 @@ def ucb1(counts, means, c=2.0):
         if index[j] > index[arm]:
             arm = j
     return UCB(arm, index)
+""",
+    ),
+    Variant(
+        "reviewer_math_loop",
+        "reviewer's independent version: a loop with math.log and math.sqrt",
+        append="""
+def ucb1(counts, means, c=2.0):
+    import math
+
+    n = np.array(counts, dtype=float)
+    m = np.array(means, dtype=float)
+    if n.ndim != 1 or n.size == 0 or m.shape != n.shape:
+        raise ValueError("counts and means must be 1-D of one length K >= 1")
+    if not np.isfinite(n).all() or (n < 0).any() or (n != np.floor(n)).any():
+        raise ValueError("counts must be non-negative integers")
+    if not np.isfinite(m).all():
+        raise ValueError("means must be finite")
+    if not (c >= 0 and math.isfinite(c)):
+        raise ValueError("c must be >= 0")
+    N = sum(int(x) for x in n)
+    logN = math.log(N) if N > 0 else 0.0
+    index = []
+    for nj, mj in zip(n, m):
+        index.append(math.inf if nj == 0 else mj + math.sqrt(c * logN / nj))
+    best = max(index)
+    arm = index.index(best)
+    return UCB(arm, np.array(index))
 """,
     ),
 ]

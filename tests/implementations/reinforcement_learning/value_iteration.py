@@ -115,6 +115,21 @@ MUTANTS = [
         "gamma = 1 is accepted",
         replace=[("    if not 0.0 <= gamma < 1.0:\n", "    if not 0.0 <= gamma <= 1.0:\n")],
     ),
+    Mutant(
+        "start_from_max_reward",
+        "V_0 = max_a R (the first backup taken as the initialisation, not counted)",
+        replace=[("    V = np.zeros(R.shape[0])\n", "    V = np.max(R, axis=1)\n")],
+    ),
+    Mutant(
+        "l1_change",
+        "the change measured in the 1-norm (sum over states) instead of the max-norm",
+        replace=[
+            (
+                "        change = np.max(np.abs(new - V))\n",
+                "        change = np.sum(np.abs(new - V))\n",
+            )
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -161,5 +176,54 @@ def value_iteration(P, R, gamma, tol=1e-10, max_iter=10000):
                 "    return idx.min(axis=1)\n",
             ),
         ],
+    ),
+    Variant(
+        "reviewer_python_loops",
+        "reviewer's independent version: per-state Python loops for the backups and the greedy rule",
+        append="""
+def value_iteration(P, R, gamma, tol=1e-10, max_iter=10000):
+    import numbers
+
+    P = np.array(P, dtype=float)
+    R = np.array(R, dtype=float)
+    if P.ndim != 3 or R.ndim != 2:
+        raise ValueError("P must be (S, A, S) and R (S, A)")
+    S, A = R.shape
+    if S < 1 or A < 1 or P.shape != (S, A, S):
+        raise ValueError("P and R shapes disagree")
+    if not np.isfinite(R).all() or not np.isfinite(P).all():
+        raise ValueError("non-finite input")
+    if (P < 0).any() or (abs(P.sum(axis=2) - 1) > 1e-9).any():
+        raise ValueError("P rows must be distributions")
+    if not 0 <= gamma < 1:
+        raise ValueError("gamma must be in [0, 1)")
+    if not tol > 0:
+        raise ValueError("tol must be > 0")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, numbers.Integral) or max_iter < 1:
+        raise ValueError("max_iter must be an integer >= 1")
+    V = [0.0] * S
+    n = 0
+    while n < max_iter:
+        new = []
+        for s in range(S):
+            best = -np.inf
+            for a in range(A):
+                q = R[s, a] + gamma * float(np.dot(P[s, a], V))
+                best = max(best, q)
+            new.append(best)
+        n += 1
+        change = max(abs(x - y) for x, y in zip(new, V))
+        V = new
+        if change < tol:
+            break
+    V = np.array(V)
+    policy = np.zeros(S, dtype=int)
+    for s in range(S):
+        q = [R[s, a] + gamma * float(np.dot(P[s, a], V)) for a in range(A)]
+        top = max(q)
+        thr = top - 1e-9 * max(1.0, max(abs(x) for x in q))
+        policy[s] = next(a for a in range(A) if q[a] >= thr)
+    return VI(V, policy, n)
+""",
     ),
 ]
