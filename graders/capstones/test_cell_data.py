@@ -14,16 +14,23 @@ PRESSURE = "pressure lowers porosity: porosity = 0.35 - 0.04 z0 + 0.02 z1"
 NOISY_Q = "the energy comes from the noise-free capacity, not the measured one"
 NO_SCALE = "the measurement errors are 0.05 s e0 and 0.15 s e1: scale them by noise"
 LOSSES = "the losses are 0.05 L / sigma + 0.01 r^2 / D, subtracted from 3.7 V"
+COLUMNS = (
+    "drew one column at a time: one call standard_normal((n, 6)) (then (n, 2)) fills the "
+    "array row by row, so cell i gets draws 6i..6i+5"
+)
 GLOBAL = "drew from np.random's global state: use the rng you are given"
 
 
-def replay(seed, n, noise, swap=False):
+def replay(seed, n, noise, swap=False, columns=""):
     """The cells the contract promises, drawn in its order from a fresh generator,
     with the intermediate quantities (for the messages that name a mistake)."""
     g = np.random.default_rng(seed)
     if swap:
         e = g.standard_normal((n, 2))
         z = g.standard_normal((n, 6))
+    elif columns:  # "z" or "e": that block drawn as one call of n per column
+        z = g.standard_normal((6, n)).T if columns == "z" else g.standard_normal((n, 6))
+        e = g.standard_normal((2, n)).T if columns == "e" else g.standard_normal((n, 2))
     else:
         z = g.standard_normal((n, 6))
         e = g.standard_normal((n, 2))
@@ -61,6 +68,8 @@ def check(kata, seed, n, noise=1.0):
         )
     want_X, want_q, want_e, parts = replay(seed, n, noise)
     swapped = replay(seed, n, noise, swap=True)
+    z_by_column = replay(seed, n, noise, columns="z")
+    e_by_column = replay(seed, n, noise, columns="e")
     z = parts["z"]
     no_brug = want_X.copy()
     no_brug[:, 3] = 10 * np.exp(0.15 * z[:, 4])
@@ -73,7 +82,12 @@ def check(kata, seed, n, noise=1.0):
         want_X,
         what="the design variables X",
         called=called,
-        mistakes={ORDER: swapped[0], BRUGGEMAN: no_brug, PRESSURE: wrong_sign},
+        mistakes={
+            ORDER: swapped[0],
+            COLUMNS: z_by_column[0],
+            BRUGGEMAN: no_brug,
+            PRESSURE: wrong_sign,
+        },
     )
     e = parts["e"]
     assert_close(
@@ -81,10 +95,18 @@ def check(kata, seed, n, noise=1.0):
         want_q,
         what="the capacity",
         called=called,
-        mistakes={ORDER: swapped[1], NO_SCALE: parts["q_bar"] + 0.05 * e[:, 0]},
+        mistakes={
+            ORDER: swapped[1],
+            COLUMNS: e_by_column[1],
+            NO_SCALE: parts["q_bar"] + 0.05 * e[:, 0],
+        },
     )
     noisy_q = want_q * (3.7 - parts["losses"]) + noise * 0.15 * e[:, 1]
-    mistakes = {ORDER: swapped[2], NO_SCALE: want_e - noise * 0.15 * e[:, 1] + 0.15 * e[:, 1]}
+    mistakes = {
+        ORDER: swapped[2],
+        COLUMNS: e_by_column[2],
+        NO_SCALE: want_e - noise * 0.15 * e[:, 1] + 0.15 * e[:, 1],
+    }
     if noise > 0:
         mistakes[NOISY_Q] = noisy_q
     mistakes[LOSSES] = parts["q_bar"] * 3.7 + noise * 0.15 * e[:, 1]

@@ -13,6 +13,7 @@ STRICT = "blocked scores > t: a transaction scored exactly t is blocked (>= t)"
 TOTAL = "the total cost: the kata asks for the mean cost per transaction (divide by n)"
 PER_FRAUD = "divided by the number of frauds: divide by all n transactions"
 CAUGHT = "charged cost_fn for the frauds caught: the cost is for the frauds missed"
+RATES = "added the miss rate and the false-alarm rate: weight each by its class's share of n"
 PER_BLOCK = "divided by the number of blocked transactions: divide by all n"
 
 
@@ -51,6 +52,8 @@ def check(kata, y_true, scores, t, cost_fn, cost_fp, expected=None):
     }
     if frauds:
         mistakes[PER_FRAUD] = (cost_fn * fn + cost_fp * fp) / frauds
+    if 0 < frauds < n:
+        mistakes[RATES] = cost_fn * fn / frauds + cost_fp * fp / (n - frauds)
     if blocked:
         mistakes[PER_BLOCK] = (cost_fn * fn + cost_fp * fp) / blocked
     mistakes = {k: v for k, v in mistakes.items() if not math.isclose(v, want, abs_tol=1e-12)}
@@ -133,6 +136,7 @@ def test_expected_cost_leaves_its_inputs_unchanged(kata, rng):
         (([1, 0], [0.2], 0.5, 1.0, 1.0), "lengths differ"),
         (([1, 2], [0.2, 0.3], 0.5, 1.0, 1.0), "label 2"),
         (([1, 0], [0.2, float("nan")], 0.5, 1.0, 1.0), "a nan score"),
+        (([1, 0], [0.2, float("inf")], 0.5, 1.0, 1.0), "an infinite score"),
         (([1, 0], [0.2, 0.3], float("nan"), 1.0, 1.0), "t = nan"),
         (([1, 0], [0.2, 0.3], 0.5, -1.0, 1.0), "cost_fn < 0"),
         (([1, 0], [0.2, 0.3], 0.5, 1.0, float("inf")), "cost_fp = inf"),

@@ -15,6 +15,10 @@ LOWEST = "the lowest threshold that reaches the rate: the kata asks for the high
 POOLED = "one threshold for everybody: each group gets its own threshold"
 ALL_MEMBERS = "counted every member: given y_true, the rate is among the group's positives"
 NO_INF = "r = 0 selects nobody: the highest threshold is +inf"
+PRODUCT = (
+    "k = ceil(r * m) overshoots when r * m rounds up past an integer (0.28 * 25 = "
+    "7.000000000000001): take the smallest k with k / m >= r, as the rate is measured"
+)
 ASCENDING = "took the k-th smallest score: the threshold is the k-th largest"
 
 
@@ -61,7 +65,7 @@ def check(kata, scores, group, r, y_true=None, expected=None):
     if y is not None:
         mistakes[ALL_MEMBERS] = reference(s, g, r)[1]
     keep = np.ones(s.size, dtype=bool) if y is None else (y == 1)
-    short, ascending = [], []
+    short, ascending, product = [], [], []
     for name in want_groups:
         members = np.sort(s[(g == name) & keep])
         m = members.size
@@ -69,16 +73,23 @@ def check(kata, scores, group, r, y_true=None, expected=None):
         short.append(math.inf if k_floor == 0 else members[::-1][k_floor - 1])
         kk = next(i for i in range(m + 1) if i / m >= r)
         ascending.append(math.inf if kk == 0 else members[kk - 1])
+        k_ceil = math.ceil(r * m)
+        product.append(math.inf if k_ceil == 0 else members[::-1][k_ceil - 1])
     mistakes[SHORT] = short
     mistakes[ASCENDING] = ascending
+    mistakes[PRODUCT] = product
     mistakes = {k: v for k, v in mistakes.items() if not np.array_equal(np.asarray(v, float), want)}
     if t.shape == (len(want),) and not np.array_equal(t, np.asarray(want, dtype=float)):
-        for words, wrong in mistakes.items():  # inf in either: assert_close stops early
-            if np.allclose(t, np.asarray(wrong, dtype=float), rtol=1e-12, atol=0):
-                fail(
-                    f"{called} returned thresholds {t.tolist()}, expected {want}\n"
-                    f"  this is what you get from a known mistake: {words}"
-                )
+        named = [  # inf in either: assert_close stops early
+            words
+            for words, wrong in mistakes.items()
+            if np.allclose(t, np.asarray(wrong, dtype=float), rtol=1e-12, atol=0)
+        ]
+        if named:  # several mistakes can give the same thresholds: name them all
+            fail(
+                f"{called} returned thresholds {t.tolist()}, expected {want}\n"
+                f"  this is what you get from a known mistake: " + "\n  or from: ".join(named)
+            )
     assert_close(t, want, atol=0, rtol=0, what="the thresholds", called=called, mistakes=mistakes)
     return groups, t
 
@@ -101,12 +112,15 @@ def test_group_thresholds_worked_by_hand(kata):
     four (0.5 >= 0.25). Group 1 scores [2, 8], r = 1: the lowest score, 2. With r = 0.3
     and three scores [1, 2, 3]: k = 1 gives 1/3 >= 0.3, so 3; with r = 0.34, k = 2: 2.
     With r = 0.3 and ten scores 0..9, 3/10 >= 0.3 in floating point: k = 3, the score 7.
+    With r = 0.28 and 25 scores 0..24, 7/25 >= 0.28: k = 7, the score 18 (not
+    ceil(0.28 * 25) = ceil(7.000000000000001) = 8, the score 17).
     """
     check(kata, [5, 5, 3, 1], [0, 0, 0, 0], 0.25, expected=[5.0])
     check(kata, [2, 8], [1, 1], 1.0, expected=[2.0])
     check(kata, [1, 2, 3], [0, 0, 0], 0.3, expected=[3.0])
     check(kata, [1, 2, 3], [0, 0, 0], 0.34, expected=[2.0])
     check(kata, np.arange(10.0), np.zeros(10, int), 0.3, expected=[7.0])
+    check(kata, np.arange(25.0), np.zeros(25, int), 0.28, expected=[18.0])
 
 
 @pytest.mark.points(3)

@@ -10,6 +10,7 @@ ORDER = "drew the normals before the uniforms: the contract draws rng.random(n) 
 ABOVE = "a fraud is u_i < fraud_rate, not u_i > 1 - fraud_rate (same rate, other draws)"
 SQRT = "the mean shift is separation / sqrt(d) per feature, so that ||mu|| = separation"
 FLIPPED = "shifted the legitimate transactions: the frauds are the ones centred at mu"
+FIRST = "mu spreads separation / sqrt(d) over every feature, not separation on the first alone"
 GLOBAL = "drew from np.random's global state: use the rng you are given"
 
 
@@ -61,6 +62,7 @@ def check(kata, seed, n, fraud_rate=0.01, separation=3.0, d=2):
             ORDER: z_first + np.outer(y_order, shift),
             SQRT: z + np.outer(want_y, np.full(d, float(separation))),
             FLIPPED: z + np.outer(1 - want_y, shift),
+            FIRST: z + np.outer(want_y, np.eye(d)[0] * separation),
         },
     )
     return X, y

@@ -67,6 +67,23 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "half_n_squared",
+        "counts the pairs among all n points as n^2 / 2 in E",
+        replace=[
+            ("expected = A * B / pairs(n) if n > 1", "expected = A * B / (n * n / 2) if n > 1")
+        ],
+    ),
+    Mutant(
+        "geometric_mean_denominator",
+        "the denominator as sqrt(A B) - E instead of (A + B) / 2 - E",
+        replace=[
+            ("denominator = (A + B) / 2 - expected", "denominator = np.sqrt(A * B) - expected")
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "sklearn",
@@ -101,6 +118,33 @@ def adjusted_rand(labels_true, labels_pred):
     if fn == 0 and fp == 0:
         return 1.0
     return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
+""",
+    ),
+    Variant(
+        "review_counter_fractions",
+        "the contingency table from a Counter of label pairs, ARI in exact fractions",
+        append="""
+def adjusted_rand(labels_true, labels_pred):
+    from collections import Counter
+    from fractions import Fraction
+
+    a = np.asarray(labels_true)
+    b = np.asarray(labels_pred)
+    if a.ndim != 1 or b.ndim != 1 or a.size == 0 or a.shape != b.shape:
+        raise ValueError("the labellings must be non-empty 1-D arrays of equal length")
+    pairs = list(zip(a.tolist(), b.tolist()))
+    c2 = lambda m: m * (m - 1) // 2
+    index = sum(c2(m) for m in Counter(pairs).values())
+    A = sum(c2(m) for m in Counter(p[0] for p in pairs).values())
+    B = sum(c2(m) for m in Counter(p[1] for p in pairs).values())
+    N = c2(len(pairs))
+    if N == 0:
+        return 1.0
+    E = Fraction(A * B, N)
+    den = Fraction(A + B, 2) - E
+    if den == 0:
+        return 1.0
+    return float((index - E) / den)
 """,
     ),
 ]

@@ -97,6 +97,31 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "design_column_by_column",
+        "draws the six design normals as six calls standard_normal(n), one per column",
+        replace=[
+            (
+                "rng.standard_normal((int(n), 6))",
+                "np.stack([rng.standard_normal(n) for _ in range(6)], axis=1)",
+            )
+        ],
+        message="drew one column at a time",
+    ),
+    Mutant(
+        "errors_column_by_column",
+        "draws the capacity errors, then the energy errors, in two calls of n",
+        replace=[
+            (
+                "rng.standard_normal((int(n), 2))",
+                "np.stack([rng.standard_normal(n), rng.standard_normal(n)], axis=1)",
+            )
+        ],
+        message="drew one column at a time",
+    ),
+]
+
 VARIANTS = [
     Variant(
         "per_cell_loop",
@@ -127,6 +152,42 @@ def cell_data(n, rng, noise=1.0):
         q[i] = q_bar + 0.05 * noise * e[i, 0]
         energy[i] = q_bar * (3.7 - 0.05 * L / sigma - 0.01 * r * r / D) + 0.15 * noise * e[i, 1]
     return Cells(X, q, energy)
+""",
+    ),
+    Variant(
+        "review_row_by_row",
+        "draws both blocks, then builds each cell in a Python loop with math functions "
+        "(the Bruggeman factor as a square root cubed)",
+        append="""
+def cell_data(n, rng, noise=1.0):
+    import math
+    import numbers
+
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a numpy.random.Generator")
+    if not isinstance(noise, numbers.Real) or not math.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0, got {noise!r}")
+    z = rng.standard_normal((n, 6))
+    e = rng.standard_normal((n, 2))
+    X = np.zeros((n, 6))
+    Q = np.zeros(n)
+    E = np.zeros(n)
+    for i in range(n):
+        z0, z1, z2, z3, z4, z5 = z[i].tolist()
+        por = 0.35 - 0.04 * z0 + 0.02 * z1
+        L = 80 * math.exp(0.2 * z2)
+        r = 5 * math.exp(0.2 * z3)
+        brug = math.sqrt(por / 0.35) ** 3
+        sig = 10 * brug * math.exp(0.15 * z4)
+        D = 3 * brug * math.exp(0.15 * z5)
+        P = 100 + 20 * z0
+        X[i] = [por, L, r, sig, D, P]
+        q = 0.025 * (1 - por) * L * (1 - 0.03 * (r - 5))
+        Q[i] = q + 0.05 * noise * e[i, 0]
+        E[i] = q * (3.7 - 0.05 * L / sig - 0.01 * r * r / D) + 0.15 * noise * e[i, 1]
+    return Cells(X, Q, E)
 """,
     ),
 ]

@@ -105,6 +105,26 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "half_separation",
+        "scales the centres by separation / 2 (each centre half the distance from 0)",
+        replace=[("g * (separation / np.sqrt(2 * d))", "g * (separation / 2)")],
+    ),
+    Mutant(
+        "noise_per_segment",
+        "draws each segment's noise in its own call, segment by segment",
+        replace=[
+            (
+                "    z = rng.standard_normal((n, d))\n",
+                "    z = np.empty((n, d))\n"
+                "    for j in range(k):\n"
+                "        z[segment == j] = rng.standard_normal((int(np.sum(segment == j)), d))\n",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "loop_per_customer",
@@ -131,6 +151,31 @@ def customers(n, rng, n_segments=6, n_features=50, separation=8.0):
     for i in range(n):
         X[i] = centers[s[i]] + z[i]
     return Customers(X, s, centers)
+""",
+    ),
+    Variant(
+        "review_normal_and_take",
+        "rng.normal for both normal blocks, rng.integers(0, k, n), centres gathered with take",
+        append="""
+def customers(n, rng, n_segments=6, n_features=50, separation=8.0):
+    import math
+    import numbers
+
+    for v in (n, n_segments, n_features):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1:
+            raise ValueError(f"expected a positive integer, got {v!r}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a numpy.random.Generator")
+    if not isinstance(separation, numbers.Real) or not math.isfinite(separation):
+        raise ValueError("separation must be finite")
+    if separation < 0:
+        raise ValueError("separation must be >= 0")
+    k, d = n_segments, n_features
+    g = rng.normal(size=(k, d))
+    s = rng.integers(0, k, n)
+    z = rng.normal(size=(n, d))
+    centers = g * (separation / math.sqrt(2 * d))
+    return Customers(np.take(centers, s, axis=0) + z, s, centers)
 """,
     ),
 ]

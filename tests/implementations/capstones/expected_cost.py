@@ -50,6 +50,27 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "class_rates_unweighted",
+        "cost_fn times the miss rate plus cost_fp times the false-alarm rate",
+        replace=[
+            (
+                "    return float((cost_fn * missed + cost_fp * false_alarms) / y.size)\n",
+                "    frauds = np.count_nonzero(y == 1)\n"
+                "    return float(cost_fn * missed / max(frauds, 1)\n"
+                "                 + cost_fp * false_alarms / max(y.size - frauds, 1))\n",
+            )
+        ],
+        message="weight each by its class's share",
+    ),
+    Mutant(
+        "infinite_scores_accepted",
+        "checks the scores for nan only, so an infinite score is accepted",
+        replace=[("not np.all(np.isfinite(s))", "np.any(np.isnan(s))")],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "sklearn_confusion_matrix",
@@ -87,6 +108,28 @@ def expected_cost(y_true, scores, t, cost_fn, cost_fp):
         if mine.any():
             total += cost * np.mean(mine) * np.mean(wrong[mine])
     return total
+""",
+    ),
+    Variant(
+        "review_cost_per_transaction",
+        "a cost per transaction with np.where, then its mean",
+        append="""
+def expected_cost(y_true, scores, t, cost_fn, cost_fp):
+    y = np.asarray(y_true)
+    s = np.asarray(scores, dtype=float)
+    if y.ndim != 1 or s.ndim != 1 or len(y) != len(s) or len(y) == 0:
+        raise ValueError("y_true and scores must be non-empty 1-D arrays of equal length")
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("labels must be 0 or 1")
+    if not np.isfinite(s).all():
+        raise ValueError("scores must be finite")
+    if math.isnan(t):
+        raise ValueError("t is nan")
+    for c in (cost_fn, cost_fp):
+        if not math.isfinite(c) or c < 0:
+            raise ValueError("costs must be finite and >= 0")
+    cost = np.where(y == 1, np.where(s < t, cost_fn, 0.0), np.where(s >= t, cost_fp, 0.0))
+    return float(cost.mean())
 """,
     ),
 ]

@@ -90,6 +90,29 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "tpr_as_precision",
+        "the TPR as the share of the predicted positives that are positive (precision)",
+        replace=[
+            (
+                "        if np.any(yg == 1):\n            table[1, j] = np.mean(pg[yg == 1] == 1)\n",
+                "        if np.any(pg == 1):\n            table[1, j] = np.mean(yg[pg == 1] == 1)\n",
+            )
+        ],
+    ),
+    Mutant(
+        "fpr_over_group",
+        "the FPR divides the false positives by the group's size, not its negatives",
+        replace=[
+            (
+                "table[2, j] = np.mean(pg[yg == 0] == 1)",
+                "table[2, j] = np.mean((pg == 1) & (yg == 0))",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "sklearn_confusion_matrix",
@@ -119,6 +142,34 @@ def group_rates(y_true, y_pred, group):
             (tp + tn) / size,
         ))
     return GroupRates(groups, *np.array(cols, dtype=float).T)
+""",
+    ),
+    Variant(
+        "review_bincount_inverse",
+        "np.unique(return_inverse) and weighted bincounts, nan from 0/0 under errstate",
+        append="""
+def group_rates(y_true, y_pred, group):
+    y = np.asarray(y_true)
+    p = np.asarray(y_pred)
+    g = np.asarray(group)
+    if y.ndim != 1 or p.ndim != 1 or g.ndim != 1:
+        raise ValueError("the inputs must be 1-D")
+    if y.size == 0 or not (y.shape == p.shape == g.shape):
+        raise ValueError("the inputs must be non-empty and of equal length")
+    if not (np.all((y == 0) | (y == 1)) and np.all((p == 0) | (p == 1))):
+        raise ValueError("labels and predictions must be 0 or 1")
+    groups, inv = np.unique(g, return_inverse=True)
+    inv = inv.ravel()
+    m = groups.size
+    cnt = lambda w: np.bincount(inv, weights=w.astype(float), minlength=m)
+    yb, pb = (y == 1), (p == 1)
+    size, pos, neg = cnt(np.ones_like(yb)), cnt(yb), cnt(~yb)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        sel = cnt(pb) / size
+        tpr = np.where(pos > 0, cnt(pb & yb) / pos, np.nan)
+        fpr = np.where(neg > 0, cnt(pb & ~yb) / neg, np.nan)
+        acc = cnt(pb == yb) / size
+    return GroupRates(groups, sel, tpr, fpr, acc)
 """,
     ),
 ]

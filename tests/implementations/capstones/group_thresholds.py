@@ -61,6 +61,20 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "ceil_of_product",
+        "k = ceil(r m): r m rounds up past an integer (0.28 · 25 = 7.000000000000001)",
+        replace=[(K, "        k = int(np.ceil(target_rate * m))\n")],
+        message="k = ceil(r * m) overshoots",
+    ),
+    Mutant(
+        "rounded_k",
+        "k = round(r m): the nearest count, which may fall short of the rate",
+        replace=[(K, "        k = int(round(target_rate * m))\n")],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "walk_down",
@@ -96,6 +110,45 @@ def group_thresholds(scores, group, target_rate, y_true=None):
                 break
         out.append(t)
     return GroupThresholds(groups, np.array(out, dtype=float))
+""",
+    ),
+    Variant(
+        "review_candidate_max",
+        "the first formula literally: every candidate's count by searchsorted on the "
+        "sorted member scores, the largest that reaches r",
+        append="""
+def group_thresholds(scores, group, target_rate, y_true=None):
+    import math
+
+    s = np.asarray(scores, dtype=float)
+    g = np.asarray(group)
+    if s.ndim != 1 or g.ndim != 1 or s.size == 0 or s.shape != g.shape:
+        raise ValueError("scores and group must be non-empty 1-D arrays of equal length")
+    if not np.isfinite(s).all():
+        raise ValueError("scores must be finite")
+    if not (isinstance(target_rate, (int, float, np.number)) and 0 <= target_rate <= 1):
+        raise ValueError("target_rate must lie in [0, 1]")
+    if y_true is not None:
+        y = np.asarray(y_true)
+        if y.ndim != 1 or y.shape != s.shape:
+            raise ValueError("y_true must be 1-D, as long as scores")
+        if not np.all((y == 0) | (y == 1)):
+            raise ValueError("labels must be 0 or 1")
+    groups = np.unique(g)
+    out = np.empty(groups.size)
+    for j, name in enumerate(groups):
+        member = g == name
+        if y_true is not None:
+            member = member & (y == 1)
+            if not member.any():
+                raise ValueError(f"group {name!r} has no positive")
+        ms = np.sort(s[member])
+        m = ms.size
+        cand = np.append(np.unique(ms), math.inf)
+        count = m - np.searchsorted(ms, cand, side="left")
+        ok = count / m >= target_rate
+        out[j] = cand[ok].max()
+    return GroupThresholds(groups, out)
 """,
     ),
 ]

@@ -87,6 +87,32 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "midpoint_thresholds",
+        "returns the midpoint between the cheapest score and the one below it",
+        replace=[
+            (
+                "    return MinCost(float(thresholds[best]), float(total[best] / y.size))\n",
+                "    t = thresholds[best]\n"
+                "    if 0 < best < distinct.size:\n"
+                "        t = (thresholds[best] + thresholds[best - 1]) / 2\n"
+                "    return MinCost(float(t), float(total[best] / y.size))\n",
+            )
+        ],
+    ),
+    Mutant(
+        "cost_without_the_misses",
+        "charges only the blocked customers (forgets the frauds below the threshold)",
+        replace=[
+            (
+                "total = cost_fn * (frauds - frauds_blocked) + cost_fp * customers_blocked",
+                "total = 0 * cost_fn * frauds_blocked + cost_fp * customers_blocked",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "descending_sweep",
@@ -144,6 +170,36 @@ def min_cost_threshold(y_true, scores, cost_fn, cost_fp):
     tot = np.asarray(tot, dtype=float)
     best = max(ts[tot == tot.min()])
     return MinCost(float(best), float(tot.min() / y.size))
+""",
+    ),
+    Variant(
+        "review_searchsorted_per_class",
+        "sorts each class's scores once and counts with searchsorted at every candidate; "
+        "the cost as c_FN·FN/n + c_FP·FP/n (another order of the float operations)",
+        append="""
+def min_cost_threshold(y_true, scores, cost_fn, cost_fp):
+    import math
+
+    y = np.asarray(y_true)
+    s = np.asarray(scores, dtype=float)
+    if y.ndim != 1 or s.ndim != 1 or len(y) != len(s) or len(y) == 0:
+        raise ValueError("y_true and scores must be non-empty 1-D arrays of equal length")
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("labels must be 0 or 1")
+    if not np.isfinite(s).all():
+        raise ValueError("scores must be finite")
+    for c in (cost_fn, cost_fp):
+        if not math.isfinite(c) or c < 0:
+            raise ValueError("costs must be finite and >= 0")
+    n = len(y)
+    fraud = np.sort(s[y == 1])
+    legit = np.sort(s[y == 0])
+    cand = np.append(np.unique(s), np.inf)
+    fn = np.searchsorted(fraud, cand, side="left")
+    fp = len(legit) - np.searchsorted(legit, cand, side="left")
+    cost = cost_fn * fn / n + cost_fp * fp / n
+    best = np.flatnonzero(cost == cost.min())[-1]
+    return MinCost(float(cand[best]), float(cost[best]))
 """,
     ),
 ]

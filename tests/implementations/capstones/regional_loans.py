@@ -94,6 +94,21 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "valley_shifted",
+        "moves the Silicon Valley applicants by delta instead of the Alaskans",
+        replace=[
+            ("region[:, None] * delta, y, region", "(1 - region)[:, None] * delta, y, region")
+        ],
+    ),
+    Mutant(
+        "defaulters_shifted",
+        "moves the applicants who default by mu instead of those who repay",
+        replace=[("z + y[:, None] * mu", "z + (1 - y)[:, None] * mu")],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "loop_per_applicant",
@@ -124,6 +139,44 @@ def regional_loans(
         X[i] = z[i] + (step if y[i] else 0.0)
         if region[i]:
             X[i, 0] += shift
+    return Loans(X, y, region)
+""",
+    ),
+    Variant(
+        "review_where_and_normal",
+        "rates picked with np.where, rng.normal for the features, shifts as outer products",
+        append="""
+def regional_loans(
+    n, rng, alaska_share=0.2, repay_rates=(0.6, 0.4), separation=2.0, shift=-1.0, n_features=2
+):
+    import math
+    import numbers
+
+    for v in (n, n_features):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1:
+            raise ValueError(f"expected a positive integer, got {v!r}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a numpy.random.Generator")
+    rates = list(repay_rates) if isinstance(repay_rates, (tuple, list, np.ndarray)) else []
+    if len(rates) != 2:
+        raise ValueError("repay_rates must be a pair")
+    for p in [alaska_share, *rates]:
+        if not 0 < p < 1:
+            raise ValueError(f"a probability is not in (0, 1): {p!r}")
+    if not math.isfinite(separation) or separation < 0:
+        raise ValueError("separation must be finite and >= 0")
+    if not math.isfinite(shift):
+        raise ValueError("shift must be finite")
+    d = n_features
+    u = rng.random(n)
+    v = rng.random(n)
+    z = rng.normal(size=(n, d))
+    region = np.where(u < alaska_share, 1, 0)
+    y = np.where(v < np.where(region == 1, rates[1], rates[0]), 1, 0)
+    mu = np.full(d, separation / math.sqrt(d))
+    delta = np.zeros(d)
+    delta[0] = shift
+    X = z + np.outer(y, mu) + np.outer(region, delta)
     return Loans(X, y, region)
 """,
     ),

@@ -70,6 +70,7 @@ MUTANTS = [
         "ties_to_smallest",
         "among equal errors chooses the smallest lambda",
         replace=[(BEST, "    best = int(np.argmin(cv_mse))\n")],
+        message="ties go to the first lambda listed",
     ),
     Mutant(
         "best_is_index",
@@ -80,6 +81,20 @@ MUTANTS = [
         "zero_lambda_accepted",
         "accepts lambda = 0 (and fails or not on dependent columns)",
         replace=[("(lams > 0)", "(lams >= 0)")],
+    ),
+]
+
+MUTANTS += [
+    Mutant(
+        "mean_loss_objective",
+        "minimises the mean squared error plus lambda ||w||^2 (lambda scaled by |T_f|)",
+        replace=[("Xc.T @ Xc + lam * np.eye(d)", "Xc.T @ Xc + lam * len(train) * np.eye(d)")],
+    ),
+    Mutant(
+        "ties_to_smallest_value",
+        "among equal errors chooses the smallest lambda (not the first listed)",
+        replace=[(BEST, "    best = min(range(lams.size), key=lambda a: (cv_mse[a], lams[a]))\n")],
+        message="ties go to the smallest lambda",
     ),
 ]
 
@@ -138,6 +153,98 @@ def ridge_cv(X, y, lams, folds):
     order = np.argsort(-lams, kind="stable")
     best = order[np.argmin(cv[order])]
     return RidgeCV(train_err.mean(axis=1), cv, float(lams[best]))
+""",
+    ),
+    Variant(
+        "review_augmented_lstsq",
+        "each fit as least squares on the rows [X_c; sqrt(lambda) I] against [y_c; 0], "
+        "the intercept as ȳ - x̄ᵀw",
+        append="""
+def ridge_cv(X, y, lams, folds):
+    X = np.array(X, dtype=float)
+    y = np.array(y, dtype=float)
+    lams = np.array(lams, dtype=float)
+    if X.ndim != 2 or y.ndim != 1 or len(X) != len(y) or X.size == 0:
+        raise ValueError("X must be 2-D and y 1-D, of the same non-zero length")
+    if not (np.isfinite(X).all() and np.isfinite(y).all()):
+        raise ValueError("X and y must be finite")
+    if lams.ndim != 1 or lams.size == 0 or not np.isfinite(lams).all() or (lams <= 0).any():
+        raise ValueError("lams must be a non-empty 1-D array of finite values > 0")
+    folds = list(folds)
+    if not folds:
+        raise ValueError("folds is empty")
+    n, d = X.shape
+    checked = []
+    for fold in folds:
+        if len(fold) != 2:
+            raise ValueError("each fold is a (train, test) pair")
+        pair = []
+        for idx in fold:
+            a = np.asarray(idx)
+            if a.ndim != 1 or a.size == 0 or not np.issubdtype(a.dtype, np.integer):
+                raise ValueError("fold indices must be non-empty 1-D integer arrays")
+            if a.min() < 0 or a.max() >= n:
+                raise ValueError("fold index out of range")
+            pair.append(a)
+        checked.append(pair)
+    train = np.zeros(len(lams))
+    cv = np.zeros(len(lams))
+    for li, lam in enumerate(lams):
+        for tr, te in checked:
+            xm, ym = X[tr].mean(axis=0), y[tr].mean()
+            A = np.vstack([X[tr] - xm, np.sqrt(lam) * np.eye(d)])
+            rhs = np.concatenate([y[tr] - ym, np.zeros(d)])
+            w = np.linalg.lstsq(A, rhs, rcond=None)[0]
+            b = ym - xm @ w
+            train[li] += np.mean((y[tr] - X[tr] @ w - b) ** 2) / len(checked)
+            cv[li] += np.mean((y[te] - X[te] @ w - b) ** 2) / len(checked)
+    best = max(range(len(lams)), key=lambda i: (-cv[i], lams[i]))
+    return RidgeCV(train, cv, float(lams[best]))
+""",
+    ),
+    Variant(
+        "review_normal_equations_with_intercept_column",
+        "no centring: the normal equations of [1 X] with the penalty diag(0, lambda I)",
+        append="""
+def ridge_cv(X, y, lams, folds):
+    X = np.array(X, dtype=float)
+    y = np.array(y, dtype=float)
+    lams = np.array(lams, dtype=float)
+    if X.ndim != 2 or y.ndim != 1 or len(X) != len(y) or X.size == 0:
+        raise ValueError("X must be 2-D and y 1-D, of the same non-zero length")
+    if not (np.isfinite(X).all() and np.isfinite(y).all()):
+        raise ValueError("X and y must be finite")
+    if lams.ndim != 1 or lams.size == 0 or not np.isfinite(lams).all() or (lams <= 0).any():
+        raise ValueError("lams must be a non-empty 1-D array of finite values > 0")
+    folds = list(folds)
+    if not folds:
+        raise ValueError("folds is empty")
+    n, d = X.shape
+    checked = []
+    for fold in folds:
+        if len(fold) != 2:
+            raise ValueError("each fold is a (train, test) pair")
+        pair = []
+        for idx in fold:
+            a = np.asarray(idx)
+            if a.ndim != 1 or a.size == 0 or not np.issubdtype(a.dtype, np.integer):
+                raise ValueError("fold indices must be non-empty 1-D integer arrays")
+            if a.min() < 0 or a.max() >= n:
+                raise ValueError("fold index out of range")
+            pair.append(a)
+        checked.append(pair)
+    A1 = np.hstack([np.ones((n, 1)), X])
+    P = np.eye(d + 1)
+    P[0, 0] = 0.0
+    train = np.zeros(len(lams))
+    cv = np.zeros(len(lams))
+    for li, lam in enumerate(lams):
+        for tr, te in checked:
+            coef = np.linalg.solve(A1[tr].T @ A1[tr] + lam * P, A1[tr].T @ y[tr])
+            train[li] += np.mean((y[tr] - A1[tr] @ coef) ** 2) / len(checked)
+            cv[li] += np.mean((y[te] - A1[te] @ coef) ** 2) / len(checked)
+    best = max(np.flatnonzero(cv == cv.min()), key=lambda i: lams[i])
+    return RidgeCV(train, cv, float(lams[best]))
 """,
     ),
 ]

@@ -101,6 +101,29 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "range_scale",
+        "divides by the column's range (max - min) instead of its standard deviation",
+        replace=[
+            (
+                "scale = np.sqrt(np.mean((A - mean) ** 2, axis=0))",
+                "scale = A.max(axis=0) - A.min(axis=0)",
+            )
+        ],
+    ),
+    Mutant(
+        "mean_absolute_deviation",
+        "the scale as the mean absolute deviation, not the root mean square one",
+        replace=[
+            (
+                "scale = np.sqrt(np.mean((A - mean) ** 2, axis=0))",
+                "scale = np.mean(np.abs(A - mean), axis=0)",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "sklearn_standard_scaler",
@@ -142,6 +165,38 @@ def standardize_train_test(X_train, X_test):
             s += delta * (x - m)
         mean[j], scale[j] = m, math.sqrt(s / n)
         if scale[j] <= 1e-12 * np.abs(A[:, j]).max():
+            raise ValueError(f"training column {j} is constant")
+    return Standardized((A - mean) / scale, (B - mean) / scale, mean, scale)
+""",
+    ),
+    Variant(
+        "review_fsum_shifted",
+        "column by column: shifted by the first row, exact sums with math.fsum, the scale "
+        "from the centred sum of squares",
+        append="""
+def standardize_train_test(X_train, X_test):
+    import math
+
+    A = np.array(X_train, dtype=float)
+    B = np.array(X_test, dtype=float)
+    if A.ndim != 2 or B.ndim != 2:
+        raise ValueError("X_train and X_test must be 2-D")
+    if A.shape[1] == 0 or A.shape[1] != B.shape[1]:
+        raise ValueError("the inputs need the same, nonzero number of columns")
+    if A.shape[0] < 2:
+        raise ValueError("need at least two training rows")
+    if not (np.isfinite(A).all() and np.isfinite(B).all()):
+        raise ValueError("non-finite value")
+    n, d = A.shape
+    mean = np.empty(d)
+    scale = np.empty(d)
+    for j in range(d):
+        col = A[:, j].tolist()
+        shift = col[0]
+        mu = shift + math.fsum(x - shift for x in col) / n
+        var = math.fsum((x - mu) ** 2 for x in col) / n
+        mean[j], scale[j] = mu, math.sqrt(var)
+        if scale[j] <= 1e-12 * max(abs(x) for x in col):
             raise ValueError(f"training column {j} is constant")
     return Standardized((A - mean) / scale, (B - mean) / scale, mean, scale)
 """,

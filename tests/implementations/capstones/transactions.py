@@ -71,6 +71,30 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "first_feature_only",
+        "puts the whole shift on the first feature: ||mu|| = separation too, another mu",
+        replace=[
+            (
+                "np.full(d, separation / np.sqrt(d))",
+                "np.eye(d)[0] * separation",
+            )
+        ],
+        message="not separation on the first alone",
+    ),
+    Mutant(
+        "binomial_labels",
+        "draws the labels with rng.binomial(1, fraud_rate, n): the right law, other draws",
+        replace=[
+            (
+                "(rng.random(n) < fraud_rate).astype(int)",
+                "rng.binomial(1, fraud_rate, n).astype(int)",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "loop_per_transaction",
@@ -92,6 +116,33 @@ def transactions(n, rng, fraud_rate=0.01, separation=3.0, n_features=2):
     for i in range(n):
         y[i] = 1 if u[i] < fraud_rate else 0
         X[i] = z[i] + (step if y[i] else 0.0)
+    return Transactions(X, y)
+""",
+    ),
+    Variant(
+        "review_normal_where",
+        "rng.normal for the features (same stream as standard_normal), np.where for the "
+        "labels, a broadcast mean vector",
+        append="""
+def transactions(n, rng, fraud_rate=0.01, separation=3.0, n_features=2):
+    import numbers
+
+    for v in (n, n_features):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1:
+            raise ValueError(f"expected a positive integer, got {v!r}")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a numpy.random.Generator")
+    if not isinstance(fraud_rate, numbers.Real) or not 0.0 < fraud_rate < 1.0:
+        raise ValueError("fraud_rate must lie in (0, 1)")
+    if not isinstance(separation, numbers.Real) or not np.isfinite(separation):
+        raise ValueError("separation must be finite")
+    if separation < 0:
+        raise ValueError("separation must be >= 0")
+    u = rng.random(size=n)
+    z = rng.normal(0.0, 1.0, size=(n, n_features))
+    y = np.where(u < fraud_rate, 1, 0)
+    mu = np.ones(n_features) * (separation / np.sqrt(n_features))
+    X = z + np.outer(y, mu)
     return Transactions(X, y)
 """,
     ),

@@ -48,6 +48,24 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "signed_penalty",
+        "sums r(i, j) - k over all k map neighbours, so true neighbours give credit back",
+        replace=[("penalty = np.sum(np.maximum(r - k, 0))", "penalty = np.sum(r - k)")],
+    ),
+    Mutant(
+        "mean_rank_excess",
+        "normalises by n k, the number of map neighbours, instead of n k (2n - 3k - 1) / 2",
+        replace=[
+            (
+                "return float(1.0 - 2.0 / (n * k * (2 * n - 3 * k - 1)) * penalty)",
+                "return float(1.0 - penalty / (n * k))",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "sklearn",
@@ -90,6 +108,46 @@ def trustworthiness(X, Y, n_neighbors=5):
             closer = np.sum((dx < dx[j]) | ((dx == dx[j]) & (np.arange(n) < j)))
             total += max(closer + 1 - k, 0)
     return 1.0 - 2.0 / (n * k * (2 * n - 3 * k - 1)) * total
+""",
+    ),
+    Variant(
+        "review_gram_rank_matrix",
+        "squared distances by the Gram trick, the full rank matrix by a double stable "
+        "argsort, the map neighbours by lexsort on (index, distance)",
+        append="""
+def trustworthiness(X, Y, n_neighbors=5):
+    import numbers
+
+    X = np.array(X, dtype=float)
+    Y = np.array(Y, dtype=float)
+    if X.ndim != 2 or Y.ndim != 2 or X.shape[1] < 1 or Y.shape[1] < 1:
+        raise ValueError("X and Y must be 2-D with at least one column")
+    if X.shape[0] != Y.shape[0]:
+        raise ValueError("X and Y must have the same number of rows")
+    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise ValueError("non-finite value")
+    n, k = X.shape[0], n_neighbors
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 1 <= k < n / 2:
+        raise ValueError("n_neighbors must be an integer with 1 <= k < n / 2")
+
+    def sqd(Z):
+        s = np.einsum("ij,ij->i", Z, Z)
+        D = s[:, None] + s[None, :] - 2.0 * (Z @ Z.T)
+        D = np.maximum(D, 0.0)
+        np.fill_diagonal(D, -1.0)  # self first
+        return D
+
+    DX, DY = sqd(X), sqd(Y)
+    order_x = np.argsort(DX, axis=1, kind="stable")
+    rank = np.empty((n, n), dtype=np.int64)
+    rank[np.arange(n)[:, None], order_x] = np.arange(n)[None, :]  # self has rank 0
+    total = 0
+    idx = np.arange(n)
+    for i in range(n):
+        near_y = np.lexsort((idx, DY[i]))[1 : k + 1]
+        r = rank[i, near_y]
+        total += int(np.sum(np.where(r > k, r - k, 0)))
+    return float(1.0 - 2.0 * total / (n * k * (2 * n - 3 * k - 1)))
 """,
     ),
 ]

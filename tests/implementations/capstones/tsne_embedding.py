@@ -76,6 +76,24 @@ MUTANTS = [
     ),
 ]
 
+MUTANTS += [
+    Mutant(
+        "conditional_q",
+        "normalises Q per row (SNE's conditional q_j|i) instead of over all pairs",
+        replace=[("        Q = W / W.sum()\n", "        Q = W / W.sum(axis=1, keepdims=True)\n")],
+    ),
+    Mutant(
+        "no_minus_q",
+        "forgets the repulsion: the gradient of alpha p_ij w_ij (y_i - y_j) alone",
+        replace=[
+            (
+                "F = ((exaggeration if early else 1.0) * P - Q) * W",
+                "F = ((exaggeration if early else 1.0) * P - 0 * Q) * W",
+            )
+        ],
+    ),
+]
+
 VARIANTS = [
     Variant(
         "pairwise_forces",
@@ -119,6 +137,65 @@ def tsne_embedding(P, rng, n_components=2, n_iter=300, learning_rate=100.0,
         step = m * step - learning_rate * 4 * forces.sum(axis=1)
         Y = Y + step
     return Embedding(Y, np.array(history))
+""",
+    ),
+    Variant(
+        "review_laplacian_form",
+        "the gradient as 4 (diag(M 1) - M) Y with M = (alpha P - Q) * W, squared distances "
+        "by the Gram trick, the KL as sum p (log p - log w + log Z)",
+        append="""
+def tsne_embedding(
+    P, rng, n_components=2, n_iter=300, learning_rate=100.0, exaggeration=12.0,
+    exaggeration_iter=100,
+):
+    import math
+
+    P = np.array(P, dtype=float)
+    if P.ndim != 2 or P.shape[0] != P.shape[1] or P.shape[0] < 2:
+        raise ValueError("P must be an (n, n) matrix with n >= 2")
+    if not np.isfinite(P).all() or (P < 0).any():
+        raise ValueError("P must be finite and non-negative")
+    if not np.allclose(P, P.T, rtol=0, atol=1e-12) or np.any(np.diag(P) != 0):
+        raise ValueError("P must be symmetric with a zero diagonal")
+    if abs(P.sum() - 1) > 1e-9:
+        raise ValueError("P must sum to 1")
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError("rng must be a Generator")
+    for v, lo in ((n_components, 1), (n_iter, 0), (exaggeration_iter, 0)):
+        if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < lo:
+            raise ValueError(f"bad integer argument {v!r}")
+    if not (learning_rate > 0 and math.isfinite(learning_rate)):
+        raise ValueError("learning_rate must be > 0")
+    if not (exaggeration >= 1 and math.isfinite(exaggeration)):
+        raise ValueError("exaggeration must be >= 1")
+    n = P.shape[0]
+    Y = 1e-4 * rng.standard_normal((n, n_components))
+    V = np.zeros_like(Y)
+    mask = P > 0
+    logp = np.log(P[mask])
+
+    def weights(Y):
+        sq = np.sum(Y * Y, axis=1)
+        D = np.maximum(sq[:, None] + sq[None, :] - 2 * Y @ Y.T, 0.0)
+        W = 1.0 / (1.0 + D)
+        np.fill_diagonal(W, 0.0)
+        return W
+
+    def kl(W):
+        return float(np.sum(P[mask] * (logp - np.log(W[mask]) + np.log(W.sum()))))
+
+    out = []
+    for t in range(n_iter + 1):
+        W = weights(Y)
+        out.append(kl(W))
+        if t == n_iter:
+            break
+        a, m = (exaggeration, 0.5) if t < exaggeration_iter else (1.0, 0.8)
+        M = (a * P - W / W.sum()) * W
+        grad = 4.0 * (np.diag(M.sum(axis=1)) - M) @ Y
+        V = m * V - learning_rate * grad
+        Y = Y + V
+    return Embedding(Y, np.array(out))
 """,
     ),
 ]
