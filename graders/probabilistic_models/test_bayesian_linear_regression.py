@@ -52,6 +52,7 @@ def mistakes_for(X, y, X_new, alpha, beta):
     swapped = posterior_with(X, y, X_new, beta, alpha, alpha)
     as_variance = posterior_with(X, y, X_new, 1 / alpha, beta, beta)
     no_beta = posterior_with(X, y, X_new, alpha, beta, 1.0)
+    unscaled = posterior_with(X, y, X_new, alpha, 1.0, beta)
     table = {}
     for i in range(3):
         table[FIELDS[i]] = {
@@ -60,6 +61,7 @@ def mistakes_for(X, y, X_new, alpha, beta):
                 as_variance[i]
             ),
             "the mean without the factor beta: mean = beta * cov @ X.T @ y": no_beta[i],
+            "beta left off X^T X: the precision is alpha*I + beta * X^T X": unscaled[i],
         }
     table["pred_var"] = {
         "pred_var without the noise 1/beta: the variance of a new observation includes it": (
@@ -223,7 +225,4 @@ def test_bayesian_linear_regression_rejects_bad_input(kata, X, y, X_new, alpha, 
 def test_bayesian_linear_regression_leaves_its_inputs_unchanged(kata, rng):
     """Are X, y and X_new left exactly as they were?"""
     X, y, X_new = random_problem(rng, 6, 2, 3)
-    before = [a.copy() for a in (X, y, X_new)]
-    check(kata, X, y, X_new, 1.5, 2.5)
-    for name, a, b in zip(["X", "y", "X_new"], (X, y, X_new), before, strict=True):
-        assert_close(a, b, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, X, y, X_new, 1.5, 2.5)  # call() fails the test if an argument is modified

@@ -76,6 +76,8 @@ def reference(X, y, alpha, beta, m, log_s):
             ),
             "the entropy without its (1/2) log(2 pi e) per coordinate": want["elbo"]
             - 0.5 * d * math.log(2 * math.pi * math.e),
+            "the entropy with (1/2) log(2 pi) per coordinate: it is (1/2) log(2 pi e), the "
+            "1/2 forgotten": want["elbo"] - 0.5 * d,
             "alpha read as the prior variance: it is the prior PRECISION": elbo_by_quadrature(
                 X, y, alpha, beta, m, log_s, prior_precision=1 / alpha
             ),
@@ -90,6 +92,9 @@ def reference(X, y, alpha, beta, m, log_s):
                 want["grad_log_std"] / s
             ),
             "alpha read as the prior variance": 1 - s**2 * (beta * c + 1 / alpha),
+            "grad_log_std without the entropy's +1 (d/d log s_j of log s_j)": (
+                -(s**2) * (beta * c + alpha)
+            ),
         },
     }
     return want, mistakes
@@ -257,7 +262,6 @@ def bad(index, value):
         (bad(4, [0.0]), "q_mean has 1 entry for d = 2"),
         (bad(5, [0.0, 0.0, 0.0]), "q_log_std has 3 entries for d = 2"),
         (bad(5, [[0.0, 0.0]]), "q_log_std is 2-D"),
-        (bad(1, [1.0, np.nan]), "y holds nan"),
     ],
     ids=[
         "X-1d",
@@ -270,7 +274,6 @@ def bad(index, value):
         "mean-length",
         "log-std-length",
         "log-std-2d",
-        "y-nan",
     ],
 )
 def test_elbo_gaussian_rejects_bad_input(kata, args, why):
@@ -281,9 +284,4 @@ def test_elbo_gaussian_rejects_bad_input(kata, args, why):
 def test_elbo_gaussian_leaves_its_inputs_unchanged(kata, rng):
     """Are X, y, q_mean and q_log_std left exactly as they were?"""
     X, y, m, log_s = problem(rng, 8, 2)
-    before = [a.copy() for a in (X, y, m, log_s)]
-    check(kata, X, y, 1.0, 2.0, m, log_s)
-    for name, now, then in zip(
-        ("X", "y", "q_mean", "q_log_std"), (X, y, m, log_s), before, strict=True
-    ):
-        assert_close(now, then, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, X, y, 1.0, 2.0, m, log_s)  # call() fails the test if an argument is modified

@@ -67,6 +67,9 @@ def check(kata, X, y, Xs, ell=1.0, sf2=1.0, sn2=1e-2):
     lml_mistakes["1/2 log|K_y| taken as 1/2 sum log L_ii: log|K_y| = 2 sum log L_ii"] = (
         lml + 0.25 * logdet
     )
+    lml_mistakes["the whole log|K_y| subtracted: the log marginal likelihood has -1/2 log|K_y|"] = (
+        lml - 0.5 * logdet
+    )
     lml_mistakes["the log marginal likelihood without -(n/2) log 2 pi"] = (
         lml + 0.5 * len(X) * LOG_2PI
     )
@@ -232,7 +235,4 @@ def test_gp_regression_rejects_bad_input(kata, args, why):
 def test_gp_regression_leaves_its_inputs_unchanged(kata, rng):
     """Are X_train, y_train and X_test left exactly as they were?"""
     X, y, Xs = rng.normal(size=(5, 2)), rng.normal(size=5), rng.normal(size=(3, 2))
-    before = [a.copy() for a in (X, y, Xs)]
-    check(kata, X, y, Xs, 1.3, 0.8, 0.05)
-    for name, a, b in zip(["X_train", "y_train", "X_test"], (X, y, Xs), before, strict=True):
-        assert_close(a, b, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, X, y, Xs, 1.3, 0.8, 0.05)  # call() fails the test if an argument is modified

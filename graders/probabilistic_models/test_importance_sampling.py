@@ -66,6 +66,11 @@ def reference(log_p, log_q, f_values):
     mistakes["log_mean_weight"][
         "logsumexp of the log weights without - log n: it is the log of their MEAN"
     ] = norm
+    top = max(ell)
+    if abs(top) > 1e-6:
+        mistakes["log_mean_weight"][
+            "the shift not added back: log mean weight = max l + log(sum exp(l - max l)) - log n"
+        ] = norm - top - math.log(n)
     return want, mistakes
 
 
@@ -275,9 +280,4 @@ def test_importance_sampling_rejects_bad_input(kata, log_p, log_q, f_values, why
 def test_importance_sampling_leaves_its_inputs_unchanged(kata, rng):
     """Are log_p, log_q and f_values left exactly as they were?"""
     log_p, log_q, f_values = rng.normal(size=8), rng.normal(size=8), rng.normal(size=(8, 2))
-    before = [a.copy() for a in (log_p, log_q, f_values)]
-    check(kata, log_p, log_q, f_values)
-    for name, now, then in zip(
-        ("log_p", "log_q", "f_values"), (log_p, log_q, f_values), before, strict=True
-    ):
-        assert_close(now, then, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, log_p, log_q, f_values)  # call() fails the test if an argument is modified

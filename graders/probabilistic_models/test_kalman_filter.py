@@ -66,7 +66,8 @@ def recursion(ys, F, H, Q, R, m0, P0, mistake=""):
     m, P = np.array(m0, dtype=float), np.array(P0, dtype=float)
     means, covs, ll = np.zeros((T, len(m))), np.zeros((T, len(m), len(m))), 0.0
     for t in range(T):
-        if mistake != "update first" or t > 0:
+        skipped = mistake == "skip missing" and np.all(np.isnan(ys[t]))
+        if (mistake != "update first" or t > 0) and not skipped:
             m = F @ m
             P = {"no Q": F @ P @ F.T, "F P": F @ P + Q}.get(mistake, F @ P @ F.T + Q)
         pm, pP = m, P
@@ -97,6 +98,7 @@ MISTAKES = {
     "filtered mean": "the log-likelihood at the filtered mean: use the innovation y_t - H m-",
     "R for S": "the log-likelihood with R in place of S = H P- H^T + R",
     "predicted": "the predicted (one-step-ahead) moments returned instead of the filtered ones",
+    "skip missing": "a missing row skipped entirely: its step still predicts (F, Q applied)",
 }
 
 
@@ -322,9 +324,4 @@ def test_kalman_filter_leaves_its_inputs_unchanged(kata, rng):
     """Are ys, F, H, Q, R, m0 and P0 left exactly as they were?"""
     args = list(random_model(rng, 2, 2, 3))
     args[0][1] = np.nan
-    before = [a.copy() for a in args]
-    check(kata, *args)
-    for name, a, b in zip("ys F H Q R m0 P0".split(), args, before, strict=True):
-        if not np.array_equal(a, b, equal_nan=True):
-            fail(f"kalman_filter modified its input {name} in place")
-    assert_close(np.nan_to_num(args[0]), np.nan_to_num(before[0]), rtol=0, atol=0, what="ys")
+    check(kata, *args)  # call() fails the test if an argument is modified (NaN kept as NaN)

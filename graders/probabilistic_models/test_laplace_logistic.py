@@ -104,6 +104,9 @@ def reference(X, y, alpha, tol, max_iter):
         "log_evidence": {
             "log_evidence without (d/2) log 2 pi": log_ev - 0.5 * d * math.log(2 * math.pi),
             "log_evidence with +1/2 log|H| (it is -1/2 log|H|)": log_ev + np.linalg.slogdet(H)[1],
+            "the prior's normaliser (d/2) log(alpha/2 pi) left out of log N(w; 0, I/alpha)": (
+                log_ev - 0.5 * d * math.log(alpha / (2 * math.pi))
+            ),
         },
         "n_iter": {},
     }
@@ -273,14 +276,20 @@ def test_laplace_logistic_evidence_against_quadrature(kata, rng):
 @pytest.mark.points(3)
 def test_laplace_logistic_huge_logits(kata):
     """A nearly separable direction with alpha = 1e-9: the MAP has x^T w near 1e4. Under
-    strict floating point, are mean, cov and log_evidence right?"""
+    strict floating point, are mean, cov and log_evidence right?
+
+    H is nearly singular here (cov ~ 5e7) and cov grows like e^(w_0), so tol = 1e-15 is
+    passed: Newton's gradient norms go 7e-11, 1e-13, 9e-17, and the default 1e-10 would
+    stop at the iterate whose norm is within a factor 10 of tol, 4e-3 short of the mode in
+    w_0 (cov 0.3% off), where the step count the entry grades exactly no longer is.
+    """
     X = [[1, 0], [1, 0], [-1, 0], [-1, 0], [0, 1e-3], [0, 1.0], [0, 2.0]]
     y = [1, 1, 0, 0, 1, 1, 1]
-    got = check(kata, X, y, alpha=1e-9, strict=True, rtol=1e-6)
+    got = check(kata, X, y, alpha=1e-9, tol=1e-15, strict=True, rtol=1e-6)
     if not np.max(np.abs(np.asarray(X) @ got["mean"])) > 5e3:
         fail("grader: this case should reach logits near 1e4 (report this)")
     y = [0, 0, 1, 1, 0, 0, 0]
-    check(kata, X, y, alpha=1e-9, strict=True, rtol=1e-6)
+    check(kata, X, y, alpha=1e-9, tol=1e-15, strict=True, rtol=1e-6)
 
 
 def test_laplace_logistic_labels_as_ints_floats_or_bools(kata, rng):
@@ -300,7 +309,6 @@ def test_laplace_logistic_labels_as_ints_floats_or_bools(kata, rng):
         ([1.0, 2.0], [0, 1], {}, "X is 1-D"),
         (np.empty((0, 2)), [], {}, "X has no rows"),
         (np.empty((2, 0)), [0, 1], {}, "X has no columns"),
-        ([[1.0], [np.nan]], [0, 1], {}, "X holds nan"),
         ([[1.0], [2.0]], [0, 1, 1], {}, "y has 3 labels for 2 rows"),
         ([[1.0], [2.0]], [0, 2], {}, "a label 2"),
         ([[1.0], [2.0]], [0, 0.5], {}, "a label 0.5"),
@@ -314,7 +322,6 @@ def test_laplace_logistic_labels_as_ints_floats_or_bools(kata, rng):
         "X-1d",
         "n-0",
         "d-0",
-        "X-nan",
         "y-length",
         "label-2",
         "label-half",
@@ -333,7 +340,4 @@ def test_laplace_logistic_rejects_bad_input(kata, X, y, kwargs, why):
 def test_laplace_logistic_leaves_its_inputs_unchanged(kata, rng):
     """Are X and y left exactly as they were?"""
     X, y = problem(rng, 15, 3)
-    before = X.copy(), y.copy()
-    check(kata, X, y)
-    assert_close(X, before[0], atol=0.0, rtol=0.0, what="X after the call")
-    assert_close(y, before[1], atol=0.0, rtol=0.0, what="y after the call")
+    check(kata, X, y)  # call() fails the test if an argument is modified

@@ -42,6 +42,9 @@ def reference(X_train, y_train, X_query, h):
         "the 2 of 2h^2 dropped: exp(-||x - x_i||^2 / h^2)": weighted(
             X_train, y_train, X_query, lambda q, x: -sq_dist(q, x) / (h * h)
         ),
+        "the bandwidth not squared: exp(-||x - x_i||^2 / (2h^2)), not / (2h)": weighted(
+            X_train, y_train, X_query, lambda q, x: -sq_dist(q, x) / (2 * h)
+        ),
     }
     K = np.array([[math.exp(-sq_dist(q, x) / (2 * h * h)) for x in X_train] for q in X_query])
     columns = K.sum(axis=0)
@@ -197,7 +200,4 @@ def test_nadaraya_watson_rejects_bad_input(kata, X_train, y_train, X_query, h, w
 def test_nadaraya_watson_leaves_its_inputs_unchanged(kata, rng):
     """Are X_train, y_train and X_query left exactly as they were?"""
     X, y, Q = rng.normal(size=(6, 2)), rng.normal(size=6), rng.normal(size=(3, 2))
-    before = [a.copy() for a in (X, y, Q)]
-    check(kata, X, y, Q, 0.5)
-    for name, now, then in zip(("X_train", "y_train", "X_query"), (X, y, Q), before, strict=True):
-        assert_close(now, then, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, X, y, Q, 0.5)  # call() fails the test if an argument is modified

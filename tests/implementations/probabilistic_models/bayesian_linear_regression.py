@@ -78,6 +78,19 @@ MUTANTS = [
         replace=[("    if y.shape != (X.shape[0],):\n", "    if len(y) != X.shape[0]:\n")],
     ),
     Mutant(
+        "precision_without_beta",
+        "review: the precision alpha I + X^T X, beta left off the data term",
+        replace=[(PRECISION, "    precision = alpha * np.eye(d) + X.T @ X\n")],
+        message="beta left off X^T X",
+    ),
+    Mutant(
+        "pred_var_from_the_prior",
+        "review: pred_var = 1/beta + ||x||^2/alpha, the prior's predictive variance whatever "
+        "the data",
+        replace=[(PRED_VAR, "    pred_var = 1.0 / beta + np.sum(X_new**2, axis=1) / alpha\n")],
+        message="pred_var",
+    ),
+    Mutant(
         "modifies_X_new",
         "scales X_new in place",
         replace=[
@@ -157,6 +170,35 @@ def bayesian_linear_regression(X, y, X_new, alpha, beta):
     ).fit(X, y)
     pred_mean, std = model.predict(X_new, return_std=True)
     return BayesLR(model.coef_, model.sigma_, pred_mean, std**2)
+""",
+    ),
+    Variant(
+        "augmented_qr_review",
+        "review's independent road: QR of the stacked design [sqrt(beta) X; sqrt(alpha) I], "
+        "mean by back substitution, cov = R^-1 R^-T, pred_var as the squared norm of R^-T x",
+        append="""
+def bayesian_linear_regression(X, y, X_new, alpha, beta):
+    X = np.array(X, dtype=float)
+    y = np.array(y, dtype=float)
+    X_new = np.array(X_new, dtype=float)
+    if X.ndim != 2 or X_new.ndim != 2:
+        raise ValueError("X and X_new must be 2-D")
+    n, d = X.shape
+    if d < 1 or X_new.shape[1] != d or X_new.shape[0] < 1:
+        raise ValueError("bad shapes")
+    if y.ndim != 1 or y.shape[0] != n:
+        raise ValueError("y must be 1-D of length n")
+    a, b = float(alpha), float(beta)
+    if not (np.isfinite(a) and np.isfinite(b) and a > 0 and b > 0):
+        raise ValueError("alpha, beta must be positive and finite")
+    A = np.vstack([np.sqrt(b) * X, np.sqrt(a) * np.eye(d)])
+    t = np.concatenate([np.sqrt(b) * y, np.zeros(d)])
+    Q, R = np.linalg.qr(A)
+    mean = np.linalg.solve(R, Q.T @ t)
+    Rinv = np.linalg.solve(R, np.eye(d))
+    cov = Rinv @ Rinv.T
+    V = np.linalg.solve(R.T, X_new.T)
+    return BayesLR(mean, cov, X_new @ mean, 1.0 / b + np.sum(V * V, axis=0))
 """,
     ),
 ]

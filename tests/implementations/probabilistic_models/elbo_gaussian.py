@@ -53,6 +53,18 @@ MUTANTS = [
         message="prior variance",
     ),
     Mutant(
+        "entropy_without_e",
+        "review: H[q] = sum_j (1/2 log 2 pi + log s_j), the e of 2 pi e forgotten",
+        replace=[(ENTROPY, ENTROPY.replace("2 * math.pi * math.e", "2 * math.pi"))],
+        message="the 1/2 forgotten",
+    ),
+    Mutant(
+        "grad_log_std_without_entropy",
+        "review: grad_log_std = -s_j^2 (beta c_j + alpha), the entropy's derivative 1 left out",
+        replace=[(GLS, "    grad_log_std = -var * (beta * c + alpha)\n")],
+        message="without the entropy's +1",
+    ),
+    Mutant(
         "grad_mean_sign",
         "grad_mean of the negative ELBO (the loss to descend)",
         replace=[
@@ -161,6 +173,38 @@ def elbo_gaussian(X, y, alpha, beta, q_mean, q_log_std):
     grad_mean = beta * X.T @ (y - X @ m) - alpha * m
     grad_log_std = 1 - np.diag(S) * (beta * np.diag(X.T @ X) + alpha)
     return ELBO(float(lik + prior + entropy), grad_mean, grad_log_std)
+""",
+    ),
+    Variant(
+        "trace_form_review",
+        "review's independent road: E||y - Xw||^2 as ||y - Xm||^2 + tr(X S X^T) with "
+        "S = diag(s^2) (einsum), the entropy as d/2 (1 + log 2 pi) + sum log s, gradients "
+        "from the residual r = y - X m",
+        append="""
+def elbo_gaussian(X, y, alpha, beta, q_mean, q_log_std):
+    X = np.array(X, dtype=float)
+    y = np.array(y, dtype=float)
+    m = np.array(q_mean, dtype=float)
+    log_s = np.array(q_log_std, dtype=float)
+    if X.ndim != 2 or X.shape[0] < 1 or X.shape[1] < 1:
+        raise ValueError("X must be 2-D and non-empty")
+    n, d = X.shape
+    if y.shape != (n,) or m.shape != (d,) or log_s.shape != (d,):
+        raise ValueError("bad shapes")
+    for v in (alpha, beta):
+        if np.ndim(v) != 0 or not (v > 0 and np.isfinite(v)):
+            raise ValueError("alpha and beta must be > 0")
+    a, b = float(alpha), float(beta)
+    s2 = np.exp(2.0 * log_s)
+    r = y - X @ m
+    trace = np.einsum("ij,j,ij->", X, s2, X)
+    e_lik = 0.5 * n * (np.log(b) - np.log(2 * np.pi)) - 0.5 * b * (r @ r + trace)
+    e_prior = 0.5 * d * (np.log(a) - np.log(2 * np.pi)) - 0.5 * a * (m @ m + s2.sum())
+    entropy = 0.5 * d * (1.0 + np.log(2 * np.pi)) + log_s.sum()
+    c = np.einsum("ij,ij->j", X, X)
+    return ELBO(
+        float(e_lik + e_prior + entropy), b * (X.T @ r) - a * m, 1.0 - s2 * (b * c + a)
+    )
 """,
     ),
 ]

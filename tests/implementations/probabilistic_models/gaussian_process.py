@@ -60,6 +60,22 @@ MUTANTS = [
         message="y centred",
     ),
     Mutant(
+        "whole_log_det",
+        "review: lml = -1/2 y^T a - log|K_y| - ...: the 1/2 of the log-determinant forgotten",
+        replace=[(HALF, "    half_log_det = 2.0 * np.sum(np.log(np.diag(L)))\n")],
+        message="the whole log|K_y| subtracted",
+    ),
+    Mutant(
+        "distance_not_squared",
+        "review: k = signal_var exp(-|x - x'| / (2 l^2)), the distance itself in the exponent",
+        replace=[
+            (
+                "        sq = np.sum((A[:, None, :] - B[None, :, :]) ** 2, axis=-1)\n",
+                "        sq = np.sqrt(np.sum((A[:, None, :] - B[None, :, :]) ** 2, axis=-1))\n",
+            )
+        ],
+    ),
+    Mutant(
         "extra_jitter",
         "K_y = K + (noise_var + 1e-6) I: extra jitter",
         replace=[(K_Y, K_Y.replace("noise_var * np.eye(n)", "(noise_var + 1e-6) * np.eye(n)"))],
@@ -171,6 +187,39 @@ def gp_regression(X_train, y_train, X_test, length_scale=1.0, signal_var=1.0, no
         warnings.simplefilter("ignore")  # negative variances clipped to 0
         mean, std = model.predict(X_test, return_std=True)
     return GP(mean, std**2, float(model.log_marginal_likelihood_value_))
+""",
+    ),
+    Variant(
+        "lu_solve_slogdet_review",
+        "review's independent road: squared distances by broadcasting differences, "
+        "np.linalg.solve (LU) for K_y^-1 [y, K_*] and np.linalg.slogdet for log|K_y|",
+        append="""
+def gp_regression(X_train, y_train, X_test, length_scale=1.0, signal_var=1.0, noise_var=1e-2):
+    X = np.array(X_train, dtype=float)
+    y = np.array(y_train, dtype=float)
+    Xs = np.array(X_test, dtype=float)
+    if X.ndim != 2 or Xs.ndim != 2 or X.shape[1] != Xs.shape[1]:
+        raise ValueError("X_train and X_test must be 2-D with one d")
+    n, d = X.shape
+    if n < 1 or d < 1 or Xs.shape[0] < 1 or y.shape != (n,):
+        raise ValueError("bad shapes")
+    for v in (length_scale, signal_var, noise_var):
+        if not (np.ndim(v) == 0 and v > 0 and np.isfinite(v)):
+            raise ValueError("hyperparameters must be positive")
+
+    def k(A, B):
+        diff = A[:, None, :] - B[None, :, :]
+        return signal_var * np.exp(-0.5 * np.sum(diff**2, axis=2) / length_scale**2)
+
+    Ky = k(X, X) + noise_var * np.eye(n)
+    Ks = k(X, Xs)
+    sol = np.linalg.solve(Ky, np.column_stack([y, Ks]))
+    alpha_vec = sol[:, 0]
+    mean = Ks.T @ alpha_vec
+    var = np.maximum(signal_var - np.sum(Ks * sol[:, 1:], axis=0), 0.0)
+    _, logdet = np.linalg.slogdet(Ky)
+    lml = -0.5 * y @ alpha_vec - 0.5 * logdet - 0.5 * n * np.log(2 * np.pi)
+    return GP(mean, var, float(lml))
 """,
     ),
 ]

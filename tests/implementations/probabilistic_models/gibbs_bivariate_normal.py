@@ -52,6 +52,22 @@ MUTANTS = [
         message="x0 recorded as the first row",
     ),
     Mutant(
+        "variance_as_scale",
+        "review: z scaled by the conditional variance s^2 (1 - rho^2) instead of its root",
+        replace=[
+            (X1, X1.replace("s1 * root * z", "s1 * s1 * root * root * z")),
+            (X2, X2.replace("s2 * root * z", "s2 * s2 * root * root * z")),
+        ],
+    ),
+    Mutant(
+        "regression_coefficient_rho_s",
+        "review: Sigma12 / Sigma22 taken as rho s1 s2 / s2 = rho s1 (the square of s2 forgotten)",
+        replace=[
+            (X1, X1.replace("rho * (s1 / s2)", "rho * s1")),
+            (X2, X2.replace("rho * (s2 / s1)", "rho * s2")),
+        ],
+    ),
+    Mutant(
         "x2_first",
         "each sweep updates x2 before x1",
         replace=[
@@ -130,6 +146,38 @@ def gibbs_bivariate_normal(mean, std, rho, x0, n_samples, rng):
         x2 = rng.normal(m2 + rho * s2 / s1 * (x1 - m1), s2 * np.sqrt(1 - rho**2))
         rows.append([x1, x2])
     return np.array(rows)
+""",
+    ),
+    Variant(
+        "standardised_coordinates_review",
+        "review's independent road: the chain run on the standardised u = (x - mean)/std "
+        "(u1 = rho u2 + sqrt(1 - rho^2) z), two normals per sweep from standard_normal(2)",
+        append="""
+def gibbs_bivariate_normal(mean, std, rho, x0, n_samples, rng):
+    import numbers
+
+    mu = np.array(mean, dtype=float)
+    s = np.array(std, dtype=float)
+    x = np.array(x0, dtype=float)
+    if mu.shape != (2,) or s.shape != (2,) or x.shape != (2,):
+        raise ValueError("mean, std and x0 must have shape (2,)")
+    if not np.all(s > 0):
+        raise ValueError("std must be positive")
+    if np.ndim(rho) != 0 or not (-1 < rho < 1):
+        raise ValueError("rho must be in (-1, 1)")
+    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
+        raise ValueError("n_samples must be an integer")
+    if n_samples < 1:
+        raise ValueError("n_samples must be >= 1")
+    c = np.sqrt(1.0 - rho * rho)
+    u1, u2 = (x - mu) / s
+    out = np.empty((int(n_samples), 2))
+    for i in range(int(n_samples)):
+        z1, z2 = rng.standard_normal(2)
+        u1 = rho * u2 + c * z1
+        u2 = rho * u1 + c * z2
+        out[i] = mu + s * np.array([u1, u2])
+    return out
 """,
     ),
 ]

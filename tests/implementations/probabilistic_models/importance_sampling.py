@@ -44,6 +44,17 @@ MUTANTS = [
         message="without - log n",
     ),
     Mutant(
+        "log_mean_weight_shift_dropped",
+        "review: log_mean_weight = log(sum exp(l - max l)) - log n, the max not added back",
+        replace=[(LMW, "    log_mean_weight = float(np.log(total) - np.log(n))\n")],
+        message="the shift not added back",
+    ),
+    Mutant(
+        "estimate_also_divided_by_n",
+        "review: the self-normalised estimate divided by n once more",
+        replace=[(ESTIMATE, "    estimate = weights @ f / n\n")],
+    ),
+    Mutant(
         "log_mean_weight_as_mean_log",
         "log_mean_weight as the mean of the log weights (Jensen: a lower bound)",
         replace=[(LMW, "    log_mean_weight = float(np.mean(ell))\n")],
@@ -158,6 +169,33 @@ def importance_sampling(log_p, log_q, f_values):
     ess = float(np.exp(-np.logaddexp.reduce(2 * log_w)))
     lmw = float(log_z - np.log(len(ell)))
     return IS(float(est) if f.ndim == 1 else est, ess, lmw)
+""",
+    ),
+    Variant(
+        "max_shift_ratio_review",
+        "review's independent road: unnormalised shifted weights w = exp(l - max l), "
+        "estimate (w . f)/sum w, ess (sum w)^2/sum w^2, log mean weight max + log(sum w/n)",
+        append="""
+def importance_sampling(log_p, log_q, f_values):
+    lp = np.array(log_p, dtype=float)
+    lq = np.array(log_q, dtype=float)
+    f = np.array(f_values, dtype=float)
+    if lp.ndim != 1 or lq.shape != lp.shape or lp.size < 1:
+        raise ValueError("log_p and log_q must be 1-D of one length n >= 1")
+    if f.ndim not in (1, 2) or f.shape[0] != lp.size:
+        raise ValueError("f_values must be (n,) or (n, k)")
+    if np.any(np.isnan(lp)) or np.any(lp == np.inf) or np.all(lp == -np.inf):
+        raise ValueError("bad log_p")
+    if not np.all(np.isfinite(lq)):
+        raise ValueError("log_q must be finite")
+    ell = lp - lq
+    top = ell.max()
+    w = np.exp(ell - top)
+    total = w.sum()
+    est = (w @ f) / total
+    ess = total * total / np.sum(w * w)
+    lmw = top + np.log(total / lp.size)
+    return IS(float(est) if f.ndim == 1 else est, float(ess), float(lmw))
 """,
     ),
 ]

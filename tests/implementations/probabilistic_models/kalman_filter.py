@@ -55,6 +55,23 @@ MUTANTS = [
         message="the predicted (one-step-ahead) moments",
     ),
     Mutant(
+        "missing_row_not_predicted",
+        "review: a missing row skipped altogether (no predict), the previous moments repeated",
+        replace=[
+            (
+                PREDICT,
+                "        if missing[t]:\n            means[t], covs[t] = m, P\n"
+                "            continue\n" + PREDICT,
+            )
+        ],
+        message="a missing row skipped entirely",
+    ),
+    Mutant(
+        "likelihood_with_updated_S",
+        "review: the innovation's density with S rebuilt from the filtered P",
+        replace=[(Z, "            L = np.linalg.cholesky(H @ (P - K @ S @ K.T) @ H.T + R)\n" + Z)],
+    ),
+    Mutant(
         "gain_without_S_inverse",
         "K = P- H^T",
         replace=[("            K = np.linalg.solve(S, H @ P).T", "            K = (H @ P).T")],
@@ -145,6 +162,45 @@ def kalman_filter(ys, F, H, Q, R, m0, P0):
             K = solve(S, H @ P, assume_a="pos").T
             m = m + K @ (ys[t] - H @ m)
             P = (np.eye(d) - K @ H) @ P
+        means[t], covs[t] = m, P
+    return Kalman(means, covs, float(ll))
+""",
+    ),
+    Variant(
+        "cholesky_of_S_review",
+        "review's independent road: S = C C^T by Cholesky, K from two triangular solves, "
+        "P = P- - K S K^T symmetrised, log-likelihood from the whitened innovation",
+        append="""
+def kalman_filter(ys, F, H, Q, R, m0, P0):
+    ys = np.array(ys, dtype=float)
+    F, H, Q, R = (np.array(a, dtype=float) for a in (F, H, Q, R))
+    m = np.array(m0, dtype=float)
+    P = np.array(P0, dtype=float)
+    if m.ndim != 1 or m.size < 1 or ys.ndim != 2 or ys.shape[0] < 1 or ys.shape[1] < 1:
+        raise ValueError("bad shapes")
+    d, p = m.size, ys.shape[1]
+    for a, shape in ((F, (d, d)), (Q, (d, d)), (P, (d, d)), (H, (p, d)), (R, (p, p))):
+        if a.shape != shape:
+            raise ValueError("bad shapes")
+    T = ys.shape[0]
+    means, covs, ll = np.empty((T, d)), np.empty((T, d, d)), 0.0
+    for t in range(T):
+        m = F @ m
+        P = F @ P @ F.T + Q
+        yt = ys[t]
+        missing = np.isnan(yt)
+        if missing.any() and not missing.all():
+            raise ValueError("a row of ys is partly nan")
+        if not missing.any():
+            S = H @ P @ H.T + R
+            C = np.linalg.cholesky((S + S.T) / 2)
+            G = np.linalg.solve(C, H @ P)  # C^-1 H P-
+            K = np.linalg.solve(C.T, G).T  # P- H^T S^-1
+            e = np.linalg.solve(C, yt - H @ m)
+            ll += -0.5 * e @ e - np.sum(np.log(np.diag(C))) - 0.5 * p * np.log(2 * np.pi)
+            m = m + K @ (yt - H @ m)
+            P = P - G.T @ G
+            P = (P + P.T) / 2
         means[t], covs[t] = m, P
     return Kalman(means, covs, float(ll))
 """,

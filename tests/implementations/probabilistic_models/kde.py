@@ -127,6 +127,31 @@ MUTANTS = [
         ],
     ),
     Mutant(
+        "one_shift_for_all_queries",
+        "review: the log-sum-exp shifted by the maximum over every query and data point "
+        "(a far query underflows to log 0)",
+        replace=[
+            (
+                "    top = log_kernel.max(axis=1)\n",
+                "    top = np.full(log_kernel.shape[0], log_kernel.max())\n",
+            )
+        ],
+        message="log-sum-exp",
+    ),
+    Mutant(
+        "std_times_rule",
+        "review: the scott/silverman factor multiplied by the data's std before the kernel "
+        "covariance h^2 Sigma (the spread counted twice)",
+        replace=[
+            (
+                "    L = np.linalg.cholesky(cov)  # LinAlgError if not positive definite\n",
+                "    L = np.linalg.cholesky(cov)  # LinAlgError if not positive definite\n"
+                "    if isinstance(bandwidth, str):\n"
+                "        h = h * math.sqrt(np.trace(cov) / d)\n",
+            )
+        ],
+    ),
+    Mutant(
         "modifies_data",
         "centres the data in place",
         replace=[
@@ -184,5 +209,49 @@ VARIANTS = [
                 "    return np.logaddexp.reduce(-0.5 * maha, axis=1) - np.log(n) - 0.5 * logdet\n",
             )
         ],
+    ),
+    Variant(
+        "eigh_whitening_review",
+        "review's independent road: Sigma = V diag(lam) V^T by eigh (LinAlgError when an "
+        "eigenvalue is not clearly positive), data whitened by V diag(lam^-1/2), a "
+        "max-shifted log-sum-exp per query written out by hand",
+        append="""
+def kde_logpdf(data, query, bandwidth="scott"):
+    import numbers
+
+    X = np.array(data, dtype=float)
+    Qr = np.array(query, dtype=float)
+    if X.ndim != 2 or Qr.ndim != 2 or X.shape[1] != Qr.shape[1]:
+        raise ValueError("data and query must be 2-D with one d")
+    n, d = X.shape
+    if n < 2 or d < 1 or Qr.shape[0] < 1:
+        raise ValueError("need n >= 2, d >= 1, m >= 1")
+    if isinstance(bandwidth, str):
+        if bandwidth == "scott":
+            h = n ** (-1.0 / (d + 4))
+        elif bandwidth == "silverman":
+            h = (n * (d + 2) / 4.0) ** (-1.0 / (d + 4))
+        else:
+            raise ValueError("unknown bandwidth rule")
+    elif isinstance(bandwidth, numbers.Real) and not isinstance(bandwidth, bool):
+        h = float(bandwidth)
+        if not (h > 0 and np.isfinite(h)):
+            raise ValueError("bandwidth must be > 0")
+    else:
+        raise ValueError("bandwidth must be 'scott', 'silverman' or a number")
+    C = X - X.mean(axis=0)
+    sigma = C.T @ C / (n - 1)
+    lam, V = np.linalg.eigh(sigma)
+    if lam.min() <= 1e-12 * max(lam.max(), 0.0) or lam.max() <= 0:
+        raise np.linalg.LinAlgError("the sample covariance is not positive definite")
+    W = V / np.sqrt(lam)
+    Zd, Zq = X @ W / h, Qr @ W / h
+    sq = np.sum((Zq[:, None, :] - Zd[None, :, :]) ** 2, axis=2)
+    e = -0.5 * sq
+    top = e.max(axis=1)
+    lse = top + np.log(np.sum(np.exp(e - top[:, None]), axis=1))
+    log_norm = 0.5 * d * np.log(2 * np.pi) + d * np.log(h) + 0.5 * np.sum(np.log(lam))
+    return lse - np.log(n) - log_norm
+""",
     ),
 ]

@@ -83,6 +83,28 @@ MUTANTS = [
         replace=[(GRAD, "        g = X.T @ (y - 1.0 / (1.0 + np.exp(-(X @ w)))) - alpha * w\n")],
     ),
     Mutant(
+        "prior_normaliser_left_out",
+        "review: log N(w; 0, I/alpha) taken as -alpha |w|^2 / 2, without (d/2) log(alpha/2pi)",
+        replace=[
+            (
+                "    log_prior = 0.5 * d * math.log(alpha / (2 * math.pi)) - 0.5 * alpha * float(w @ w)\n",
+                "    log_prior = -0.5 * alpha * float(w @ w)\n",
+            )
+        ],
+        message="the prior's normaliser",
+    ),
+    Mutant(
+        "stop_test_without_prior",
+        "review: the stopping test on the likelihood's gradient X^T(y - sigma) alone (never "
+        "below tol at the MAP: runs to max_iter)",
+        replace=[
+            (
+                "        if np.linalg.norm(g) <= tol or n_iter >= max_iter:\n",
+                "        if np.linalg.norm(g + alpha * w) <= tol or n_iter >= max_iter:\n",
+            )
+        ],
+    ),
+    Mutant(
         "off_by_one_n_iter",
         "counts the gradient evaluations instead of the steps",
         replace=[
@@ -178,6 +200,110 @@ def laplace_logistic(X, y, alpha=1.0, tol=1e-10, max_iter=100):
     log_joint += 0.5 * d * np.log(alpha) - 0.5 * alpha * (w @ w) - 0.5 * d * np.log(2 * np.pi)
     ev = log_joint + 0.5 * d * np.log(2 * np.pi) - 0.5 * log_det
     return Laplace(w, cho_solve((c, low), np.eye(d)), float(ev), steps)
+""",
+    ),
+    Variant(
+        "logaddexp_slogdet_review",
+        "review's independent road: sigma and sigma(1 - sigma) from np.logaddexp, the "
+        "log-likelihood as sum(y z - log(1 + e^z)), Newton steps by np.linalg.solve, "
+        "log|H| by slogdet",
+        append="""
+def laplace_logistic(X, y, alpha=1.0, tol=1e-10, max_iter=100):
+    import numbers
+
+    X = np.array(X, dtype=float)
+    y = np.array(y, dtype=float)
+    if X.ndim != 2 or X.shape[0] < 1 or X.shape[1] < 1:
+        raise ValueError("X must be 2-D and non-empty")
+    n, d = X.shape
+    if y.shape != (n,) or not np.all((y == 0) | (y == 1)):
+        raise ValueError("y must be (n,) of 0/1")
+    if np.ndim(alpha) != 0 or not (alpha > 0 and np.isfinite(alpha)):
+        raise ValueError("alpha must be > 0")
+    if np.ndim(tol) != 0 or not (tol >= 0):
+        raise ValueError("tol must be >= 0")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, numbers.Integral) or max_iter < 0:
+        raise ValueError("max_iter must be an integer >= 0")
+    a = float(alpha)
+
+    def parts(w):
+        z = X @ w
+        sp_pos, sp_neg = np.logaddexp(0.0, z), np.logaddexp(0.0, -z)  # -log(1-s), -log s
+        s = np.exp(-sp_neg)
+        r = np.exp(-sp_pos - sp_neg)  # s (1 - s)
+        H = X.T @ (r[:, None] * X) + a * np.eye(d)
+        g = X.T @ (y - s) - a * w
+        return z, sp_pos, g, H
+
+    w = np.zeros(d)
+    steps = 0
+    while True:
+        z, sp_pos, g, H = parts(w)
+        if np.sqrt(g @ g) <= tol or steps >= max_iter:
+            break
+        w = w + np.linalg.solve(H, g)
+        steps += 1
+    loglik = float(np.sum(y * z - sp_pos))
+    logprior = 0.5 * d * np.log(a / (2 * np.pi)) - 0.5 * a * float(w @ w)
+    logdet = np.linalg.slogdet(H)[1]
+    log_ev = loglik + logprior + 0.5 * d * np.log(2 * np.pi) - 0.5 * logdet
+    return Laplace(w, np.linalg.inv(H), float(log_ev), steps)
+""",
+    ),
+    Variant(
+        "sklearn_logistic_regression",
+        "the mean from scikit-learn's LogisticRegression(C=1/alpha, fit_intercept=False) "
+        "(solver newton-cg, tol 1e-14) whenever Newton's protocol stops on tol; "
+        "sklearn's n_iter_ counts its own solver's iterations, so n_iter (and the mean of a "
+        "run cut short by max_iter, and labels of one class, which sklearn refuses) come "
+        "from the protocol's steps",
+        append="""
+def laplace_logistic(X, y, alpha=1.0, tol=1e-10, max_iter=100):
+    import warnings
+
+    from sklearn.linear_model import LogisticRegression
+
+    X = np.array(X, dtype=float)
+    y = np.array(y, dtype=float)
+    if X.ndim != 2 or min(X.shape) < 1 or y.shape != (X.shape[0],):
+        raise ValueError("X must be (n, d) and y (n,)")
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("labels must be 0 or 1")
+    if np.ndim(alpha) != 0 or not alpha > 0 or np.ndim(tol) != 0 or not tol >= 0:
+        raise ValueError("alpha must be > 0 and tol >= 0")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, numbers.Integral) or max_iter < 0:
+        raise ValueError("max_iter must be an integer >= 0")
+    n, d = X.shape
+    alpha = float(alpha)
+
+    def sig(t):
+        return np.exp(_log_sigmoid(t)), np.exp(_log_sigmoid(-t))
+
+    def hessian(w):
+        s, s1 = sig(X @ w)
+        return X.T @ ((s * s1)[:, None] * X) + alpha * np.eye(d)
+
+    w, steps = np.zeros(d), 0
+    while True:
+        g = X.T @ (y - sig(X @ w)[0]) - alpha * w
+        converged = np.linalg.norm(g) <= tol
+        if converged or steps >= max_iter:
+            break
+        w = w + np.linalg.solve(hessian(w), g)
+        steps += 1
+    if converged and 0 < y.sum() < n:
+        model = LogisticRegression(
+            C=1.0 / alpha, fit_intercept=False, solver="newton-cg", tol=1e-14, max_iter=1000
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            w = model.fit(X, y.astype(int)).coef_.ravel().astype(float)
+    H = hessian(w)
+    t = X @ w
+    log_lik = float(np.sum(y * _log_sigmoid(t) + (1 - y) * _log_sigmoid(-t)))
+    log_prior = 0.5 * d * np.log(alpha / (2 * np.pi)) - 0.5 * alpha * float(w @ w)
+    log_ev = log_lik + log_prior + 0.5 * d * np.log(2 * np.pi) - 0.5 * np.linalg.slogdet(H)[1]
+    return Laplace(w, np.linalg.inv(H), float(log_ev), steps)
 """,
     ),
 ]

@@ -65,6 +65,16 @@ MUTANTS = [
         message="x0 recorded as the first row",
     ),
     Mutant(
+        "u_against_the_log_ratio",
+        "review: accept iff u < l' - l (u compared with the log ratio, neither side logged)",
+        replace=[(TEST, "        if u < ell_new - ell:")],
+    ),
+    Mutant(
+        "proposal_from_x0",
+        "review: every proposal centred on x0 instead of the current state",
+        replace=[("x + step_size * z", "np.asarray(x0, dtype=float) + step_size * z")],
+    ),
+    Mutant(
         "u_before_z",
         "draws u before the proposal",
         replace=[(U, ""), (Z, Z.replace("        z", "        u = rng.random()\n        z"))],
@@ -118,6 +128,40 @@ def metropolis_hastings(log_target, x0, n_samples, step_size, rng):
             x, ell, acc = prop, ell_prop, acc + 1
         out.append(x)
     return MH(np.array(out), acc / n_samples)
+""",
+    ),
+    Variant(
+        "python_floats_review",
+        "review's independent road: the test in Python floats (math.log of u, u = 0 "
+        "accepted unless l' = -inf), states kept in a list",
+        append="""
+def metropolis_hastings(log_target, x0, n_samples, step_size, rng):
+    import math
+    import numbers
+
+    x = np.array(x0, dtype=float)
+    if x.ndim != 1 or x.size < 1:
+        raise ValueError("x0 must be 1-D and non-empty")
+    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral):
+        raise ValueError("n_samples must be an integer")
+    if n_samples < 1:
+        raise ValueError("n_samples must be >= 1")
+    if np.ndim(step_size) != 0 or not (float(step_size) > 0 and math.isfinite(step_size)):
+        raise ValueError("step_size must be a positive scalar")
+    ell = float(log_target(x))
+    if not math.isfinite(ell):
+        raise ValueError("log_target(x0) must be finite")
+    out, accepted = [], 0
+    for _ in range(int(n_samples)):
+        proposal = x + float(step_size) * rng.standard_normal(x.size)
+        ell_new = float(log_target(proposal))
+        u = rng.random()
+        delta = ell_new - ell
+        if delta != -math.inf and (u == 0.0 or math.log(u) < delta):
+            x, ell = proposal, ell_new
+            accepted += 1
+        out.append(x)
+    return MH(np.array(out), accepted / int(n_samples))
 """,
     ),
 ]

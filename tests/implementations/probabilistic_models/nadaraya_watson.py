@@ -91,6 +91,28 @@ MUTANTS = [
         ],
         message="modified its input",
     ),
+    Mutant(
+        "bandwidth_not_squared",
+        "review: log k = -||x - x_i||^2 / (2 h), h not squared",
+        replace=[("    log_k = -sq_dist / (2.0 * h * h)\n", "    log_k = -sq_dist / (2.0 * h)\n")],
+        message="the bandwidth not squared",
+    ),
+    Mutant(
+        "global_mean_when_all_underflow",
+        "review: no shift; a query whose kernels all underflow gets the mean of every y",
+        replace=[
+            (
+                "    log_k = log_k - log_k.max(axis=1, keepdims=True)  # each query's own shift\n",
+                "",
+            ),
+            (
+                "    weights /= weights.sum(axis=1, keepdims=True)  # a softmax over the training points\n",
+                "    total = weights.sum(axis=1, keepdims=True)\n"
+                "    weights[total[:, 0] == 0] = 1.0\n"
+                "    weights /= weights.sum(axis=1, keepdims=True)\n",
+            ),
+        ],
+    ),
 ]
 
 VARIANTS = [
@@ -133,6 +155,29 @@ def nadaraya_watson(X_train, y_train, X_query, bandwidth):
         k = np.exp(-(d2 - d2.min()) / (2 * h2))
         out[j] = np.dot(k, y_train) / k.sum()
     return out
+""",
+    ),
+    Variant(
+        "min_distance_shift_review",
+        "review's independent road: squared distances by broadcast differences, each "
+        "query's weights exp(-(D - min D)/(2 h^2)) (shift by the nearest distance), one "
+        "weighted average per row",
+        append="""
+def nadaraya_watson(X_train, y_train, X_query, bandwidth):
+    X = np.array(X_train, dtype=float)
+    y = np.array(y_train, dtype=float)
+    Qr = np.array(X_query, dtype=float)
+    if X.ndim != 2 or Qr.ndim != 2 or X.shape[1] != Qr.shape[1]:
+        raise ValueError("X_train and X_query must be 2-D with one d")
+    n, d = X.shape
+    if n < 1 or d < 1 or Qr.shape[0] < 1 or y.shape != (n,):
+        raise ValueError("bad shapes")
+    if np.ndim(bandwidth) != 0 or not (bandwidth > 0 and np.isfinite(bandwidth)):
+        raise ValueError("bandwidth must be > 0")
+    h = float(bandwidth)
+    D = np.sum((Qr[:, None, :] - X[None, :, :]) ** 2, axis=2)
+    W = np.exp(-(D - D.min(axis=1, keepdims=True)) / (2 * h * h))
+    return (W @ y) / W.sum(axis=1)
 """,
     ),
 ]
