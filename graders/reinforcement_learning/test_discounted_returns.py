@@ -187,8 +187,5 @@ def test_discounted_returns_leaves_its_input_unchanged(kata, rng):
     """Are rewards and dones left exactly as they were (arrays and lists)?"""
     rewards = rng.normal(size=5)
     dones = np.array([0.0, 1.0, 0.0, 0.0, 1.0])
-    before = rewards.copy(), dones.copy()
-    check(kata, rewards, dones, 0.9, 2.0)  # call() also compares every argument
-    assert_close(rewards, before[0], atol=0.0, rtol=0.0, what="rewards after the call")
-    assert_close(dones, before[1], atol=0.0, rtol=0.0, what="dones after the call")
+    check(kata, rewards, dones, 0.9, 2.0)  # call() compares every argument after the call
     check(kata, rewards.tolist(), [False, True, False, False, True], 0.9, 2.0)

@@ -224,7 +224,4 @@ def test_gae_leaves_its_input_unchanged(kata, rng):
     """Are rewards, values and dones left exactly as they were?"""
     r, v = rng.normal(size=6), rng.normal(size=6)
     d = np.array([0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
-    before = r.copy(), v.copy(), d.copy()
-    check(kata, r, v, d, 0.3, 0.9, 0.9)  # call() also compares every argument
-    for name, now, then in zip(("rewards", "values", "dones"), (r, v, d), before, strict=True):
-        assert_close(now, then, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, r, v, d, 0.3, 0.9, 0.9)  # call() compares every argument after the call

@@ -218,8 +218,5 @@ def test_policy_evaluation_rejects_bad_input(kata, P, R, pi, gamma, why):
 def test_policy_evaluation_leaves_its_input_unchanged(kata, rng):
     """Are P, R and policy left exactly as they were (arrays and nested lists)?"""
     P, R, pi = random_mdp(rng, 4, 2)
-    before = P.copy(), R.copy(), pi.copy()
-    check(kata, P, R, pi, 0.9)  # call() also compares every argument
-    for name, now, then in zip(("P", "R", "policy"), (P, R, pi), before, strict=True):
-        assert_close(now, then, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, P, R, pi, 0.9)  # call() compares every argument after the call
     check(kata, P.tolist(), R.tolist(), pi.tolist(), 0.9)

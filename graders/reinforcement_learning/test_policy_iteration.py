@@ -260,7 +260,4 @@ def test_policy_iteration_leaves_its_input_unchanged(kata, rng):
         if separated(P, R, 0.9):
             break
     policy0 = np.array([2, 1, 0, 2])
-    before = P.copy(), R.copy(), policy0.copy()
-    check(kata, P, R, 0.9, policy0)  # call() also compares every argument
-    for name, now, then in zip(("P", "R", "policy0"), (P, R, policy0), before, strict=True):
-        assert_close(now, then, atol=0.0, rtol=0.0, what=f"{name} after the call")
+    check(kata, P, R, 0.9, policy0)  # call() compares every argument after the call

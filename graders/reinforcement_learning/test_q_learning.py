@@ -206,9 +206,5 @@ def test_q_learning_leaves_its_input_unchanged(kata, rng):
     """Are Q and the list of transitions left exactly as they were?"""
     Q = rng.normal(size=(3, 2))
     transitions = random_experience(rng, 3, 2, 15)
-    before = Q.copy(), list(transitions)
-    check(kata, Q, transitions, 0.5, 0.9)  # call() also compares every argument
-    assert_close(Q, before[0], atol=0.0, rtol=0.0, what="Q after the call")
-    if transitions != before[1]:
-        fail("q_learning changed the list of transitions it was given")
+    check(kata, Q, transitions, 0.5, 0.9)  # call() compares every argument after the call
     check(kata, Q.tolist(), transitions, 0.5, 0.9)

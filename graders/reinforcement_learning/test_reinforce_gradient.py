@@ -17,7 +17,6 @@ from mlkata.grading import (
     call_strictly,
     describe_call,
     expect_error,
-    fail,
 )
 
 MISTAKES = {
@@ -333,12 +332,4 @@ def test_reinforce_gradient_leaves_its_input_unchanged(kata, rng):
     theta = rng.normal(size=(2, 3))
     episodes = random_episodes(rng, 2, 3, 3)
     w = rng.normal(size=2)
-    copies = [tuple(np.copy(a) for a in ep) for ep in episodes]
-    theta_before, w_before = theta.copy(), w.copy()
-    check(kata, theta, episodes, 0.9, w)
-    assert_close(theta, theta_before, atol=0, rtol=0, what="theta after the call")
-    assert_close(w, w_before, atol=0, rtol=0, what="the baseline after the call")
-    for ep, old in zip(episodes, copies, strict=True):
-        for new, before in zip(ep, old, strict=True):
-            if not np.array_equal(new, before):
-                fail("reinforce_gradient changed an array of the episodes it was given")
+    check(kata, theta, episodes, 0.9, w)  # call() compares every argument after the call

@@ -248,8 +248,4 @@ def test_sarsa_rejects_bad_input(kata, Q, steps, alpha, gamma, why):
 def test_sarsa_leaves_its_input_unchanged(kata, rng):
     """Are Q and the list of transitions left exactly as they were?"""
     Q, steps = random_case(rng, 3, 3, 25)
-    Q_before, steps_before = Q.copy(), list(steps)
-    check(kata, Q, steps, 0.5, 0.9)
-    assert_close(Q, Q_before, atol=0.0, rtol=0.0, what="Q after the call")
-    if steps != steps_before:
-        fail("sarsa changed the list of transitions it was given")
+    check(kata, Q, steps, 0.5, 0.9)  # call() compares every argument after the call

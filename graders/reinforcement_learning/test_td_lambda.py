@@ -251,8 +251,4 @@ def test_td_lambda_leaves_its_input_unchanged(kata, rng):
     """Are V and the episodes left exactly as they were?"""
     V = rng.normal(size=4)
     episodes = random_episodes(rng, 4, 3, 6)
-    V_before, episodes_before = V.copy(), [list(e) for e in episodes]
-    check(kata, V, episodes, 0.5, 0.9, 0.7)
-    assert_close(V, V_before, atol=0.0, rtol=0.0, what="V after the call")
-    if episodes != episodes_before:
-        fail("td_lambda changed the episodes it was given")
+    check(kata, V, episodes, 0.5, 0.9, 0.7)  # call() compares every argument after the call

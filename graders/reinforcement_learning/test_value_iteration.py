@@ -266,7 +266,4 @@ def test_value_iteration_rejects_bad_input(kata, P, R, gamma, kwargs, why):
 def test_value_iteration_leaves_its_input_unchanged(kata, rng):
     """Are P and R left exactly as they were?"""
     P, R = random_mdp(rng, 4, 2)
-    before = P.copy(), R.copy()
-    check(kata, P, R, 0.5, tol=1e-6)  # call() also compares every argument
-    assert_close(P, before[0], atol=0.0, rtol=0.0, what="P after the call")
-    assert_close(R, before[1], atol=0.0, rtol=0.0, what="R after the call")
+    check(kata, P, R, 0.5, tol=1e-6)  # call() compares every argument after the call
