@@ -278,11 +278,7 @@ def test_hmm_posteriors_leaves_its_input_unchanged(kata, rng):
     """Are obs, startprob, transmat and emissionprob left exactly as they were?"""
     pi, A, B = random_hmm(rng, 3, 3)
     obs = rng.integers(3, size=6)
-    copies = [a.copy() for a in (obs, pi, A, B)]
     check(kata, obs, pi, A, B)  # call() compares every argument after the call
-    names = ("obs", "startprob", "transmat", "emissionprob")
-    for name, before, after in zip(names, copies, (obs, pi, A, B), strict=True):
-        assert_close(after, before, atol=0.0, rtol=0.0, what=f"{name} after the call")
 
 
 def test_hmm_posteriors_makes_no_shortcut_call(kata, rng):
