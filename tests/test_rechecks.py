@@ -81,8 +81,25 @@ def rechecks(body: str) -> list[tuple[int, int, tuple[str, ...]]]:
             """,
             [(4, 7, ("grads",))],
         ),
+        (
+            """
+            def listed(kata, x, y):
+                args = [np.asarray(a, dtype=float) for a in (x, y)]
+                return call(kata.f, *args)
+
+
+            def test_through_a_listing_helper(kata):
+                args = [np.ones(2), np.ones(3)]
+                before = [a.copy() for a in args]
+                listed(kata, *args)
+                for a, b in zip(args, before, strict=True):
+                    if not np.array_equal(a, b, equal_nan=True):
+                        fail("modified")
+            """,
+            [(9, 12, ("args",))],
+        ),
     ],
-    ids=["direct", "through-helpers", "zip-loop", "dict"],
+    ids=["direct", "through-helpers", "zip-loop", "dict", "listing-helper"],
 )
 def test_a_hand_recheck_of_an_input_call_sees_is_found(body, expected):
     """Is a snapshot compared after the input went through call() reported, once?"""
@@ -127,8 +144,20 @@ def test_a_hand_recheck_of_an_input_call_sees_is_found(body, expected):
                 current = current * 2
                 assert_close(x, current)
         """,
+        """
+        def copied(kata, x, y):
+            return call(kata.f, *[a.copy() for a in (x, y)])
+
+
+        def test_helper_passes_copies(kata):
+            x, y = np.ones(2), np.ones(3)
+            before = x.copy()
+            copied(kata, x, y)
+            if not np.array_equal(x, before):
+                fail("modified")
+        """,
     ],
-    ids=["other-data", "no-call", "expected-value", "no-comparison", "rebound"],
+    ids=["other-data", "no-call", "expected-value", "no-comparison", "rebound", "copies"],
 )
 def test_other_uses_of_copy_are_not_flagged(body):
     """Is a copy that is test data, an expected value or unchecked input left alone?"""

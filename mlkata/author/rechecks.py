@@ -15,8 +15,9 @@ finds such re-checks by reading the grader's syntax tree, without running it:
   zip(arrays, before)``);
 - the copied name must reach ``call()`` or ``call_strictly()`` in the same function,
   directly or through the module's helpers (``check(kata, x)`` whose ``x`` goes to
-  ``call(f, x)``, also by ``*args`` and aliases like ``runner = call_strictly if
-  strict else call``).
+  ``call(f, x)``, also by ``*args``, by a list of the arguments themselves like
+  ``[np.asarray(a, dtype=float) for a in (x, y)]`` and by aliases like ``runner =
+  call_strictly if strict else call``).
 
 A copy that becomes other test data (``close = A.copy(); close[0, 0] += 1e-9``) is no
 snapshot re-check, nor is a comparison of an input ``call()`` never sees.
@@ -60,7 +61,8 @@ def _name_of(func: ast.AST) -> str | None:
 
 def _names(node: ast.AST | None) -> set[str]:
     """The names ``node`` may hand on: not those only read inside a call (``f(x)`` is
-    a new value), except through conversions that return the same array."""
+    a new value), except through conversions that return the same array, nor those of
+    a comprehension that builds new values (``[a.copy() for a in xs]``)."""
     if node is None:
         return set()
     if isinstance(node, ast.Name):
@@ -69,7 +71,14 @@ def _names(node: ast.AST | None) -> set[str]:
         if _name_of(node.func) in SAME_OBJECT and node.args:
             return _names(node.args[0])
         return set()
-    if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp)):
+        # a new container, but [np.asarray(a) for a in (x, y)] holds x and y themselves
+        loop = {name for g in node.generators for name in _targets(g.target)}
+        held = _names(node.elt)
+        if held and held <= loop:
+            return set().union(*(_names(g.iter) for g in node.generators))
+        return set()
+    if isinstance(node, (ast.SetComp, ast.DictComp)):
         return set()  # a new container
     found: set[str] = set()
     for child in ast.iter_child_nodes(node):
