@@ -178,6 +178,8 @@ def test_autograde_scores_the_reference_full_and_the_stubs_zero(course):
         submitted = trip.course / "submitted" / student / TOPIC / f"{CAPSTONE}.ipynb"
         submitted.write_bytes(released.read_bytes())
     trip.nbgrader("autograde", TOPIC)
+    feedback = trip.nbgrader("generate_feedback", TOPIC)
+    assert "WARNING" not in feedback.stdout + feedback.stderr  # no figure drawn, no noise
     trip.nbgrader("export")
     with open(trip.course / "grades.csv", newline="", encoding="utf-8") as file:
         rows = {row["student_id"]: row for row in csv.DictReader(file)}

@@ -45,6 +45,12 @@ this one again. This notebook carries no points of its own: the step katas besid
 _TREE = '''\
 import functools as _functools
 
+_AUTOGRADING = _os.environ.get("NBGRADER_EXECUTION") == "autograde"
+if _AUTOGRADING:  # the capstone carries no points: autograding draws nothing
+    import matplotlib.pyplot as _plt
+
+    _plt.switch_backend("Agg")
+
 
 class StepNotDone(Exception):
     """A kata the capstone uses is not solved yet."""
@@ -83,7 +89,8 @@ def show(figure, name):
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    display(figure)
+    if not _AUTOGRADING:
+        display(figure)
     plt.close(figure)
 '''
 
