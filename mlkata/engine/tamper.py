@@ -13,7 +13,9 @@ process); it turns such tampering into a named failure instead of a silent one.
 from __future__ import annotations
 
 import builtins
+import operator
 import sys
+from itertools import repeat
 from types import ModuleType
 
 GUARDED = (
@@ -53,15 +55,22 @@ def _namespaces(names: tuple[str, ...]) -> list[tuple[str, object, dict]]:
 
 class TamperGuard:
     def __init__(self, names: tuple[str, ...] = GUARDED) -> None:
-        self._saved = _namespaces(names)
+        self._saved = []
+        for label, owner, saved in _namespaces(names):
+            kept = {k: v for k, v in saved.items() if not k.startswith("__")}
+            self._saved.append((label, owner, tuple(kept), tuple(kept.values())))
 
     def check_and_restore(self) -> list[str]:
         """Names of replaced or deleted attributes (now restored), e.g. ``numpy.allclose``."""
         changed = []
-        for label, owner, saved in self._saved:
+        for label, owner, keys, values in self._saved:
             namespace = vars(owner)
-            for key, value in saved.items():
-                if key.startswith("__") or namespace.get(key, _MISSING) is value:
+            # After every check, so in C: one identity test per attribute.
+            current = map(namespace.get, keys, repeat(_MISSING))
+            if all(map(operator.is_, current, values)):
+                continue
+            for key, value in zip(keys, values, strict=True):
+                if namespace.get(key, _MISSING) is value:
                     continue
                 changed.append(f"{label}.{key}")
                 try:
