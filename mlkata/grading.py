@@ -53,8 +53,11 @@ __all__ = [
     "fields",
     "FixedUniforms",
     "forbid",
+    "hmm_bad_inputs",
+    "hmm_example",
     "numeric_gradient",
     "random_distribution",
+    "random_hmm",
     "random_spd",
     "strict_floats",
 ]
@@ -590,6 +593,133 @@ def random_spd(
     t = rng.random(d) if d == 1 else np.concatenate([[0.0, 1.0], rng.random(d - 2)])
     A = (Q * (smallest * condition**t)) @ Q.T
     return (A + A.T) / 2
+
+
+def hmm_example() -> tuple[list, list, list, list]:
+    """The discrete HMM of the HMM katas' documented example, as fresh nested lists.
+
+    Two states and three symbols, the model of the docstring examples of
+    ``nlp/hmm_forward``, ``nlp/viterbi`` and ``nlp/forward_backward``: alpha =
+    [[.3, .04], [.0904, .0342], [.007696, .028584]] and P(x) = 0.03628. A new copy on
+    every call, so that a kata that writes into its input spoils no other grader.
+
+    Returns
+    -------
+    tuple of (list, list, list, list)
+        ``obs = [0, 1, 2]``, ``startprob = [0.6, 0.4]``, ``transmat`` (2, 2) and
+        ``emissionprob`` (2, 3), as plain (nested) lists.
+    """
+    return (
+        [0, 1, 2],
+        [0.6, 0.4],
+        [[0.7, 0.3], [0.4, 0.6]],
+        [[0.5, 0.4, 0.1], [0.1, 0.3, 0.6]],
+    )
+
+
+def random_hmm(
+    rng: np.random.Generator, n_states: int, n_symbols: int, zeros: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A random discrete HMM: start, transition and emission probabilities.
+
+    Every distribution is uniform on the simplex (Dirichlet(1, ..., 1)). With ``zeros``
+    about 35 % of the entries of the transition and emission matrices are set to exactly
+    0, never a whole row, and each row is renormalised; the start distribution keeps no
+    zeros (set them yourself).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The source of randomness (the ``rng`` fixture).
+    n_states : int
+        The number of hidden states S.
+    n_symbols : int
+        The number of observable symbols M.
+    zeros : bool, optional
+        Knock out entries of the transition and emission matrices.
+
+    Returns
+    -------
+    startprob : numpy.ndarray of shape (S,)
+    transmat : numpy.ndarray of shape (S, S)
+        Row i is the distribution of the next state after state i.
+    emissionprob : numpy.ndarray of shape (S, M)
+        Row i is the distribution of the symbol emitted in state i.
+    """
+    pi = rng.dirichlet(np.ones(n_states))
+    A = rng.dirichlet(np.ones(n_states), size=n_states)
+    B = rng.dirichlet(np.ones(n_symbols), size=n_states)
+    if zeros:  # knock out some entries, keeping every row a distribution
+        for P in (A, B):
+            mask = rng.random(P.shape) < 0.35
+            mask[np.arange(P.shape[0]), rng.integers(P.shape[1], size=P.shape[0])] = False
+            P[mask] = 0.0
+            P /= P.sum(axis=1, keepdims=True)
+    return pi, A, B
+
+
+def hmm_bad_inputs(model: tuple[Any, Any, Any]) -> list:
+    """The invalid inputs every HMM kata rejects, each with a reason and a test id.
+
+    Each case spoils one thing of a valid model: the observations (empty, 2-D, a
+    non-integer, a symbol out of range, a negative symbol), the start distribution (its
+    sum, a negative entry), the transition matrix (a row sum, its shape) or the number of
+    rows of the emission matrix. A grader parametrises its ``rejects_bad_input`` test
+    with them and adds its own cases::
+
+        @pytest.mark.parametrize("obs, pi, A, B, why", hmm_bad_inputs(GOOD))
+
+    Parameters
+    ----------
+    model : tuple of (startprob, transmat, emissionprob)
+        A valid model with S >= 2 states and M >= 2 symbols, e.g. ``hmm_example()[1:]``.
+
+    Returns
+    -------
+    list of pytest.param
+        Each holds ``(obs, startprob, transmat, emissionprob, why)`` with an ``id``; the
+        arguments not spoilt are ``model``'s own objects, the spoilt ones new (nested)
+        lists.
+    """
+    pi, A, B = model
+    P, T, E = (np.array(m, dtype=float) for m in model)
+    S, M = E.shape
+    if S < 2 or M < 2 or P.shape != (S,) or T.shape != (S, S):
+        raise ValueError(f"need a valid model with S >= 2 states and M >= 2 symbols, got {S}, {M}")
+    heavier = P.copy()
+    heavier[-1] += 0.1
+    negative = np.zeros(S)
+    negative[[0, -1]] = 1.2, -0.2
+    short_row = T.copy()
+    short_row[-1, -1] -= 0.1
+    rows = S - 1
+    cases = [
+        ("empty", [], pi, A, B, "obs is empty"),
+        ("obs_2d", [[0, 1]], pi, A, B, "obs is 2-D"),
+        ("non_integer", [0, 1.5], pi, A, B, "symbol 1.5 is not an integer"),
+        ("too_large", [0, M], pi, A, B, f"symbol {M} is out of range for M = {M}"),
+        ("negative", [0, -1], pi, A, B, "symbol -1 is negative"),
+        ("pi_sum", [0], heavier.tolist(), A, B, f"startprob sums to {heavier.sum():.3g}"),
+        ("pi_negative", [0], negative.tolist(), A, B, "startprob has a negative entry"),
+        (
+            "A_row_sum",
+            [0],
+            pi,
+            short_row.tolist(),
+            B,
+            f"a row of transmat sums to {short_row[-1].sum():.3g}",
+        ),
+        ("A_shape", [0], pi, T[:-1].tolist(), B, "transmat is not (S, S)"),
+        (
+            "B_rows",
+            [0],
+            pi,
+            A,
+            E[:-1].tolist(),
+            f"emissionprob has {rows} row{'s' * (rows != 1)} for {S} states",
+        ),
+    ]
+    return [pytest.param(*case, id=name) for name, *case in cases]
 
 
 class FixedUniforms:

@@ -20,8 +20,11 @@ from mlkata.grading import (
     expect_error,
     fields,
     forbid,
+    hmm_bad_inputs,
+    hmm_example,
     numeric_gradient,
     random_distribution,
+    random_hmm,
     random_spd,
     strict_floats,
 )
@@ -382,6 +385,51 @@ def test_random_spd_differs_from_draw_to_draw_even_one_by_one():
     assert not np.allclose(random_spd(rng, 4), random_spd(rng, 4))
     ones = [float(random_spd(rng, 1, 2.0, 5.0)[0, 0]) for _ in range(10)]
     assert len(set(ones)) == 10 and all(2.0 <= v <= 10.0 for v in ones)
+
+
+@pytest.mark.parametrize("zeros", [False, True])
+def test_random_hmm_gives_distributions_of_the_asked_sizes(zeros):
+    """Are startprob and every row of transmat and emissionprob distributions, of shape S, M?"""
+    rng = np.random.default_rng(4)
+    pi, A, B = random_hmm(rng, 4, 3, zeros=zeros)
+    assert pi.shape == (4,) and A.shape == (4, 4) and B.shape == (4, 3)
+    for P in (pi[None], A, B):
+        assert np.all(P >= 0)
+        np.testing.assert_allclose(P.sum(axis=1), 1.0, rtol=0, atol=1e-12)
+
+
+def test_random_hmm_zeros_never_empty_a_row():
+    """With zeros, are there exact zeros in A and B, but never a whole row of them?"""
+    rng = np.random.default_rng(5)
+    draws = [random_hmm(rng, 5, 4, zeros=True) for _ in range(20)]
+    assert any(np.any(A == 0) for _, A, _ in draws) and any(np.any(B == 0) for *_, B in draws)
+    assert all(np.all(P.max(axis=1) > 0) for _, A, B in draws for P in (A, B))
+
+
+def test_hmm_bad_inputs_spoil_one_argument_each():
+    """Does each case name an id and a reason, and keep the arguments it does not spoil?"""
+    obs, pi, A, B = hmm_example()
+    cases = hmm_bad_inputs((pi, A, B))
+    assert [case.id for case in cases] == [
+        "empty",
+        "obs_2d",
+        "non_integer",
+        "too_large",
+        "negative",
+        "pi_sum",
+        "pi_negative",
+        "A_row_sum",
+        "A_shape",
+        "B_rows",
+    ]
+    values = {case.id: case.values for case in cases}
+    assert values["too_large"] == ([0, 3], pi, A, B, "symbol 3 is out of range for M = 3")
+    assert values["pi_sum"] == ([0], [0.6, 0.5], A, B, "startprob sums to 1.1")
+    assert values["A_row_sum"][2] == [[0.7, 0.3], [0.4, 0.5]]
+    assert values["B_rows"][3:] == ([[0.5, 0.4, 0.1]], "emissionprob has 1 row for 2 states")
+    assert hmm_example() == (obs, pi, A, B)  # nothing written into the model
+    with pytest.raises(ValueError, match="S >= 2"):
+        hmm_bad_inputs(([1.0], [[1.0]], [[0.5, 0.5]]))
 
 
 def test_fixed_uniforms_hands_out_the_values_and_records_the_sizes():

@@ -15,6 +15,9 @@ from mlkata.grading import (
     fail,
     fields,
     forbid,
+    hmm_bad_inputs,
+    hmm_example,
+    random_hmm,
 )
 
 FIELDS = ("gamma", "xi", "log_likelihood")
@@ -70,19 +73,6 @@ def posteriors_reference(obs, pi, A, B, *, beta_now=False, beta_last=False, xi_m
     return gamma, xi, ll, gamma * math.exp(ll)
 
 
-def random_hmm(rng, S, M, zeros=False):
-    pi = rng.dirichlet(np.ones(S))
-    A = rng.dirichlet(np.ones(S), size=S)
-    B = rng.dirichlet(np.ones(M), size=S)
-    if zeros:
-        for P in (A, B):
-            mask = rng.random(P.shape) < 0.35
-            mask[np.arange(P.shape[0]), rng.integers(P.shape[1], size=P.shape[0])] = False
-            P[mask] = 0.0
-            P /= P.sum(axis=1, keepdims=True)
-    return pi, A, B
-
-
 def check(kata, obs, pi, A, B, *, atol=1e-9, strict=False):
     """Call hmm_posteriors; compare every field with the reference and check the identities."""
     f = kata.hmm_posteriors
@@ -129,12 +119,7 @@ def check(kata, obs, pi, A, B, *, atol=1e-9, strict=False):
     return gamma, xi, float(ll)
 
 
-EXAMPLE = (
-    [0, 1, 2],
-    [0.6, 0.4],
-    [[0.7, 0.3], [0.4, 0.6]],
-    [[0.5, 0.4, 0.1], [0.1, 0.3, 0.6]],
-)
+EXAMPLE = hmm_example()
 
 
 @pytest.mark.points(2)
@@ -242,33 +227,7 @@ def test_hmm_posteriors_accepts_integral_floats_and_lists(kata, rng):
 GOOD = EXAMPLE[1:]
 
 
-@pytest.mark.parametrize(
-    "obs, pi, A, B, why",
-    [
-        ([], *GOOD, "obs is empty"),
-        ([[0, 1]], *GOOD, "obs is 2-D"),
-        ([0, 1.5], *GOOD, "symbol 1.5 is not an integer"),
-        ([0, 3], *GOOD, "symbol 3 is out of range for M = 3"),
-        ([0, -1], *GOOD, "symbol -1 is negative"),
-        ([0], [0.6, 0.5], *GOOD[1:], "startprob sums to 1.1"),
-        ([0], [1.2, -0.2], *GOOD[1:], "startprob has a negative entry"),
-        ([0], GOOD[0], [[0.7, 0.3], [0.4, 0.5]], GOOD[2], "a row of transmat sums to 0.9"),
-        ([0], GOOD[0], [[0.7, 0.3]], GOOD[2], "transmat is not (S, S)"),
-        ([0], GOOD[0], GOOD[1], [[0.5, 0.5]], "emissionprob has 1 row for 2 states"),
-    ],
-    ids=[
-        "empty",
-        "obs_2d",
-        "non_integer",
-        "too_large",
-        "negative",
-        "pi_sum",
-        "pi_negative",
-        "A_row_sum",
-        "A_shape",
-        "B_rows",
-    ],
-)
+@pytest.mark.parametrize("obs, pi, A, B, why", hmm_bad_inputs(GOOD))
 def test_hmm_posteriors_rejects_bad_input(kata, obs, pi, A, B, why):
     """Does bad input raise ValueError with a message?"""
     expect_error(ValueError, kata.hmm_posteriors, obs, pi, A, B, why=why)

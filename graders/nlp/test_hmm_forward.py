@@ -15,6 +15,9 @@ from mlkata.grading import (
     fail,
     fields,
     forbid,
+    hmm_bad_inputs,
+    hmm_example,
+    random_hmm,
 )
 
 FIELDS = ("log_alpha", "log_likelihood")
@@ -67,19 +70,6 @@ def forward_reference(obs, pi, A, B, *, emit_first=True, transpose=False, use_ma
         with np.errstate(divide="ignore"):
             log_alpha[t] = np.log(a) + log_scale
     return log_alpha, log_scale, scales[-1]
-
-
-def random_hmm(rng, S, M, zeros=False):
-    pi = rng.dirichlet(np.ones(S))
-    A = rng.dirichlet(np.ones(S), size=S)
-    B = rng.dirichlet(np.ones(M), size=S)
-    if zeros:  # knock out some entries, keeping every row a distribution
-        for P in (A, B):
-            mask = rng.random(P.shape) < 0.35
-            mask[np.arange(P.shape[0]), rng.integers(P.shape[1], size=P.shape[0])] = False
-            P[mask] = 0.0
-            P /= P.sum(axis=1, keepdims=True)
-    return pi, A, B
 
 
 def check(kata, obs, pi, A, B, strict=False):
@@ -135,12 +125,7 @@ def check(kata, obs, pi, A, B, strict=False):
     return got_alpha, float(log_likelihood)
 
 
-EXAMPLE = (
-    [0, 1, 2],
-    [0.6, 0.4],
-    [[0.7, 0.3], [0.4, 0.6]],
-    [[0.5, 0.4, 0.1], [0.1, 0.3, 0.6]],
-)
+EXAMPLE = hmm_example()
 
 
 @pytest.mark.points(2)
@@ -246,37 +231,17 @@ def test_hmm_forward_accepts_integral_floats_and_lists(kata, rng):
 
 
 GOOD = EXAMPLE[1:]
+B_ROW_SUM = [[0.5, 0.4, 0.2], [0.1, 0.3, 0.6]]  # its first row sums to 1.1
 
 
 @pytest.mark.parametrize(
     "obs, pi, A, B, why",
     [
-        ([], *GOOD, "obs is empty"),
-        ([[0, 1]], *GOOD, "obs is 2-D"),
-        ([0, 1.5], *GOOD, "symbol 1.5 is not an integer"),
-        ([0, 3], *GOOD, "symbol 3 is out of range for M = 3"),
-        ([0, -1], *GOOD, "symbol -1 is negative"),
-        ([0], [0.6, 0.5], *GOOD[1:], "startprob sums to 1.1"),
-        ([0], [1.2, -0.2], *GOOD[1:], "startprob has a negative entry"),
-        ([0], GOOD[0], [[0.7, 0.3], [0.4, 0.5]], GOOD[2], "a row of transmat sums to 0.9"),
-        ([0], GOOD[0], [[0.7, 0.3]], GOOD[2], "transmat is not (S, S)"),
-        ([0], GOOD[0], GOOD[1], [[0.5, 0.5]], "emissionprob has 1 row for 2 states"),
-        ([0], GOOD[0], GOOD[1], [[0.5, 0.4, 0.2], [0.1, 0.3, 0.6]], "a row of B sums to 1.1"),
-        ([0], [0.2, 0.3, 0.5], *GOOD[1:], "startprob has 3 states, transmat 2"),
-    ],
-    ids=[
-        "empty",
-        "obs_2d",
-        "non_integer",
-        "too_large",
-        "negative",
-        "pi_sum",
-        "pi_negative",
-        "A_row_sum",
-        "A_shape",
-        "B_rows",
-        "B_row_sum",
-        "pi_length",
+        *hmm_bad_inputs(GOOD),
+        pytest.param([0], *GOOD[:2], B_ROW_SUM, "a row of B sums to 1.1", id="B_row_sum"),
+        pytest.param(
+            [0], [0.2, 0.3, 0.5], *GOOD[1:], "startprob has 3 states, transmat 2", id="pi_length"
+        ),
     ],
 )
 def test_hmm_forward_rejects_bad_input(kata, obs, pi, A, B, why):

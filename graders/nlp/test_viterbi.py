@@ -15,6 +15,9 @@ from mlkata.grading import (
     fail,
     fields,
     forbid,
+    hmm_bad_inputs,
+    hmm_example,
+    random_hmm,
 )
 
 FIELDS = ("path", "log_prob")
@@ -81,14 +84,6 @@ def best_log_prob(obs, pi, A, B, *, emit_first=True, transpose=False, successor=
     return total
 
 
-def random_hmm(rng, S, M):
-    return (
-        rng.dirichlet(np.ones(S)),
-        rng.dirichlet(np.ones(S), size=S),
-        rng.dirichlet(np.ones(M), size=S),
-    )
-
-
 def check(kata, obs, pi, A, B, *, rtol=1e-10, strict=False):
     """Call viterbi; check log_prob against the optimum and the path against log_prob."""
     f = kata.viterbi
@@ -133,12 +128,7 @@ def check(kata, obs, pi, A, B, *, rtol=1e-10, strict=False):
     return path, log_prob
 
 
-EXAMPLE = (
-    [0, 1, 2],
-    [0.6, 0.4],
-    [[0.7, 0.3], [0.4, 0.6]],
-    [[0.5, 0.4, 0.1], [0.1, 0.3, 0.6]],
-)
+EXAMPLE = hmm_example()
 
 
 @pytest.mark.points(2)
@@ -260,35 +250,14 @@ def test_viterbi_accepts_integral_floats_and_lists(kata, rng):
 
 
 GOOD = EXAMPLE[1:]
+B_ROW_SUM = [[0.5, 0.4, 0.2], [0.1, 0.3, 0.6]]  # its first row sums to 1.1
 
 
 @pytest.mark.parametrize(
     "obs, pi, A, B, why",
     [
-        ([], *GOOD, "obs is empty"),
-        ([[0, 1]], *GOOD, "obs is 2-D"),
-        ([0, 1.5], *GOOD, "symbol 1.5 is not an integer"),
-        ([0, 3], *GOOD, "symbol 3 is out of range for M = 3"),
-        ([0, -1], *GOOD, "symbol -1 is negative"),
-        ([0], [0.6, 0.5], *GOOD[1:], "startprob sums to 1.1"),
-        ([0], [1.2, -0.2], *GOOD[1:], "startprob has a negative entry"),
-        ([0], GOOD[0], [[0.7, 0.3], [0.4, 0.5]], GOOD[2], "a row of transmat sums to 0.9"),
-        ([0], GOOD[0], [[0.7, 0.3]], GOOD[2], "transmat is not (S, S)"),
-        ([0], GOOD[0], GOOD[1], [[0.5, 0.5]], "emissionprob has 1 row for 2 states"),
-        ([0], GOOD[0], GOOD[1], [[0.5, 0.4, 0.2], [0.1, 0.3, 0.6]], "a row of B sums to 1.1"),
-    ],
-    ids=[
-        "empty",
-        "obs_2d",
-        "non_integer",
-        "too_large",
-        "negative",
-        "pi_sum",
-        "pi_negative",
-        "A_row_sum",
-        "A_shape",
-        "B_rows",
-        "B_row_sum",
+        *hmm_bad_inputs(GOOD),
+        pytest.param([0], *GOOD[:2], B_ROW_SUM, "a row of B sums to 1.1", id="B_row_sum"),
     ],
 )
 def test_viterbi_rejects_bad_input(kata, obs, pi, A, B, why):
