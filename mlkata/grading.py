@@ -663,8 +663,8 @@ def hmm_bad_inputs(model: tuple[Any, Any, Any]) -> list:
 
     Each case spoils one thing of a valid model: the observations (empty, 2-D, a
     non-integer, a symbol out of range, a negative symbol), the start distribution (its
-    sum, a negative entry), the transition matrix (a row sum, its shape) or the number of
-    rows of the emission matrix. A grader parametrises its ``rejects_bad_input`` test
+    sum, a negative entry), the transition matrix (a row sum, its shape) or the emission
+    matrix (a row sum, its number of rows). A grader parametrises its ``rejects_bad_input`` test
     with them and adds its own cases::
 
         @pytest.mark.parametrize("obs, pi, A, B, why", hmm_bad_inputs(GOOD))
@@ -692,6 +692,8 @@ def hmm_bad_inputs(model: tuple[Any, Any, Any]) -> list:
     negative[[0, -1]] = 1.2, -0.2
     short_row = T.copy()
     short_row[-1, -1] -= 0.1
+    heavy_row = E.copy()
+    heavy_row[0, 0] += 0.1
     rows = S - 1
     cases = [
         ("empty", [], pi, A, B, "obs is empty"),
@@ -710,6 +712,14 @@ def hmm_bad_inputs(model: tuple[Any, Any, Any]) -> list:
             f"a row of transmat sums to {short_row[-1].sum():.3g}",
         ),
         ("A_shape", [0], pi, T[:-1].tolist(), B, "transmat is not (S, S)"),
+        (
+            "B_row_sum",
+            [0],
+            pi,
+            A,
+            heavy_row.tolist(),
+            f"a row of emissionprob sums to {heavy_row[0].sum():.3g}",
+        ),
         (
             "B_rows",
             [0],

@@ -420,6 +420,7 @@ def test_hmm_bad_inputs_spoil_one_argument_each():
         "pi_negative",
         "A_row_sum",
         "A_shape",
+        "B_row_sum",
         "B_rows",
     ]
     values = {case.id: case.values for case in cases}
@@ -427,6 +428,7 @@ def test_hmm_bad_inputs_spoil_one_argument_each():
     assert values["pi_sum"] == ([0], [0.6, 0.5], A, B, "startprob sums to 1.1")
     assert values["A_row_sum"][2] == [[0.7, 0.3], [0.4, 0.5]]
     assert values["B_rows"][3:] == ([[0.5, 0.4, 0.1]], "emissionprob has 1 row for 2 states")
+    assert values["B_row_sum"][4] == "a row of emissionprob sums to 1.1"
     assert hmm_example() == (obs, pi, A, B)  # nothing written into the model
     with pytest.raises(ValueError, match="S >= 2"):
         hmm_bad_inputs(([1.0], [[1.0]], [[0.5, 0.5]]))
