@@ -936,13 +936,17 @@ def forbid(*names: str, called: str = "your code") -> Iterator[_ShortcutWatch]:
     the result as well.
     """
     __tracebackhide__ = True
+    from mlkata.engine import remote
+
     watch = _ShortcutWatch(names)
     previous = sys.getprofile()
     sys.setprofile(watch)
+    remote.active_watches.append(watch)  # calls into the learner process carry it there
     try:
         yield watch
     finally:
         sys.setprofile(previous)
+        remote.active_watches.remove(watch)
     if watch.used:
         fail(
             f"{called} calls {', '.join(watch.used)}, which this kata asks you not to use: "

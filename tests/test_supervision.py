@@ -136,6 +136,34 @@ CASES = {
         "replaced mlkata.engine.channel.ChannelWriter.send",
     ),
     "allocating too much memory": ("import numpy\nnumpy.ones(10**11)", "", "MemoryError"),
+    # With the code under test in the checks' process, this wrote a pass for every
+    # check: the channel's writer, its token and the session were all in its memory.
+    "forging passes on the result channel": (
+        "import gc, os\n"
+        "found = {type(o).__name__: o for o in gc.get_objects()\n"
+        "         if type(o).__name__ in ('ChannelWriter', 'Session')}\n"
+        "if len(found) == 2:\n"
+        "    for item in found['Session'].items:\n"
+        "        found['ChannelWriter'].send('start', nodeid=item.nodeid, cpu=0.0)\n"
+        "        found['ChannelWriter'].send('report', nodeid=item.nodeid, when='call',\n"
+        "                                    outcome='passed', duration=0.0, cpu=0.0)\n"
+        "    found['ChannelWriter'].send('done', exitstatus=0)\n"
+        "    os._exit(0)\n"
+        "raise ValueError('nothing to forge')",
+        "",
+        "ValueError: nothing to forge",
+    ),
+    "reading the grader's frames": (
+        "import sys\n"
+        "frame = sys._getframe(1)\n"
+        "while frame is not None and 'graders' not in frame.f_code.co_filename:\n"
+        "    frame = frame.f_back\n"
+        "if frame is not None:\n"
+        "    return frame.f_locals.get('expected')\n"
+        "raise ValueError('no grader to read')",
+        "",
+        "ValueError: no grader to read",
+    ),
 }
 
 

@@ -16,6 +16,12 @@ from typing import Any
 
 MAX_LINE = 1 << 20
 
+LEARNER_LOST = 86
+"""Exit status of a kata's process whose learner process ended mid-call: the worker
+reports the learner process's own status in its place."""
+LEARNER_BROKE = 87
+"""Exit status of a kata's process whose learner process broke the protocol."""
+
 
 def new_token() -> str:
     return secrets.token_hex(16)

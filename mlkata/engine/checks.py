@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -99,6 +100,9 @@ def _shown_path(filename: str) -> str:
 
 def explain_exception(exc: BaseException, target: Path) -> str | None:
     """One line for an exception raised inside the code under test, else None."""
+    reason = getattr(exc, "mlkata_reason", None)
+    if isinstance(reason, str):  # explained in the learner process, where it was raised
+        return reason
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if _in_target(f.filename, target)]
     if not frames:
         return None
@@ -152,6 +156,7 @@ class Checks:
     limits: Limits = field(default_factory=Limits)
     interrupts_are_code: bool = False
     guard: Any = None  # mlkata.engine.guard.Guard, where installed
+    learner: Any = None  # mlkata.engine.link.LearnerLink: the code under test runs there
     on_phase: Any = None  # called with ("importing", topic, slug) / ("imported", ...)
     loader: TargetLoader = field(init=False)
     tamper: TamperGuard | None = None
@@ -159,6 +164,7 @@ class Checks:
 
     def __post_init__(self) -> None:
         self.loader = TargetLoader(self.target, interrupts_are_code=self.interrupts_are_code)
+        self._modules: dict[tuple[str, str], Any] = {}
 
     # -- fixtures' work ---------------------------------------------------------------
 
@@ -169,6 +175,8 @@ class Checks:
         if self.on_phase is not None:
             self.on_phase("importing", *found)
         try:
+            if self.learner is not None:
+                return self._load_apart(*found)
             with self._cpu_limit(self.limits.import_cpu_s, importing=True), self._armed():
                 return self.loader.load(*found)
         except KataUnavailable as exc:
@@ -176,6 +184,16 @@ class Checks:
         finally:
             if self.on_phase is not None:
                 self.on_phase("imported", *found)
+
+    def _load_apart(self, topic: str, slug: str) -> Any:
+        """The kata's module in the learner process, through a proxy."""
+        key = (topic, slug)
+        if key not in self._modules:
+            self._modules[key] = self.learner.load(topic, slug)
+        found = self._modules[key]
+        if isinstance(found, tuple) and found[:1] == ("unavailable",):
+            raise KataUnavailable(str(found[1]))
+        return found
 
     def rng(self, item: pytest.Item) -> Any:
         import numpy as np
@@ -208,6 +226,9 @@ class Checks:
             signal.signal(signal.SIGPROF, self.previous)
 
         def _expired(self, signum: int, frame: Any) -> None:
+            remote = sys.modules.get("mlkata.engine.remote")
+            if remote is not None and remote.in_request():
+                return  # a call across processes ends cleanly first; the timer repeats
             raise OutOfTime(self.limit, self.importing)
 
     def _cpu_limit(self, limit: float, importing: bool = False) -> Checks._Timer:
@@ -245,6 +266,8 @@ class Checks:
         if not is_grader(item):
             return (yield)
         limit = check_limit(item, self.limits)
+        if self.learner is not None:
+            self.learner.start_check(limit)
         started = time.process_time()
         try:
             with self._cpu_limit(limit), self._armed():
@@ -286,8 +309,12 @@ class Checks:
                 return exc
         return pytest.fail.Exception(reason, pytrace=False)
 
+    def _learner_took(self, kind: str) -> list[str]:
+        return self.learner.take(kind) if self.learner is not None else []
+
     def _fail_if_tampered(self) -> None:
         replaced = self.tamper.check_and_restore() if self.tamper is not None else []
+        replaced += self._learner_took("tampered")
         if replaced:
             raise pytest.fail.Exception(
                 f"your code replaced {', '.join(replaced)}: a kata must not monkeypatch "
@@ -297,6 +324,7 @@ class Checks:
 
     def _fail_if_refused(self) -> None:
         refused = self.guard.take() if self.guard is not None else []
+        refused += self._learner_took("refused")
         if refused:
             raise pytest.fail.Exception(
                 f"your code tried to {refused[0]}: a kata must compute its answer from its "

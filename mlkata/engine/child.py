@@ -2,11 +2,11 @@
 
 :func:`run_kata` is what the worker (:mod:`mlkata.engine.worker`) runs in a fresh
 process for each kata. It puts the process in its own session (so the supervisor can
-end it and everything it starts at once), sets the kernel's limits, adds the
-:mod:`~mlkata.engine.guard`, and runs pytest on the kata's grader with the mlkata
-plugin in its ``child`` role: checks run here (:mod:`mlkata.engine.checks`) and
-:class:`Reporter` sends what happened to the supervisor. Nothing here decides a
-verdict.
+end it and everything it starts at once), sets the kernel's limits, joins the
+learner process where the code under test runs (:mod:`mlkata.engine.learner`), and
+runs pytest on the kata's grader with the mlkata plugin in its ``child`` role: checks
+run here (:mod:`mlkata.engine.checks`) and :class:`Reporter` sends what happened to
+the supervisor. Nothing here decides a verdict.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mlkata.engine.channel import ChannelWriter
 from mlkata.engine.limits import Limits
+from mlkata.engine.link import LearnerLink
 
 LONGREPR_LIMIT = 20_000
 
@@ -109,7 +109,8 @@ def last_error(report: Any) -> str:
     return errors[-1] if errors else (lines[-1] if lines else "unknown error")
 
 
-def _set_limits(limits: Limits) -> None:
+def set_limits(limits: Limits) -> None:
+    """The kernel's limits for this process: no core file, CPU time, address space."""
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows
@@ -151,27 +152,36 @@ def run_kata(request: dict, results_fd: int, new_session: bool = True) -> int:
     os.close(null)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 is /dev/null for good
     limits = Limits.from_dict(request.get("limits", {}))
-    _set_limits(limits)
+    set_limits(limits)
     try:
         os.chdir(request["cwd"])
     except OSError:  # a folder the sandbox does not hold: paths in args are absolute
         os.chdir(request["root"])
     channel = ChannelWriter(results_fd, request["token"])
-    from mlkata.engine import guard
-
-    protected = [Path(p) for p in request.get("protected", [])]
-    active_guard = guard.install(Path(request["target"]), protected, Path(request["root"]))
+    learner = _learner(request)
+    channel.send("learner", pid=learner.pid)
+    learner.setup(
+        {key: request.get(key) for key in ("target", "root", "cwd", "protected", "limits")}
+    )
     reporter = Reporter(channel, request.get("nodeids"), limits)
     os.environ["MLKATA_ROLE"] = "child"
-    _CHILD["guard"] = active_guard
+    _CHILD["learner"] = learner
     _CHILD["limits"] = limits
     _CHILD["channel"] = channel
     code = pytest.main(list(request["args"]), plugins=[reporter])
     return int(code)
 
 
+def _learner(request: dict) -> LearnerLink:
+    """The learner process the worker forked for this kata, else a fresh one."""
+    fd = request.get("learner_fd")
+    if fd is not None:
+        return LearnerLink(int(fd), int(fd), int(request["learner_pid"]))
+    return LearnerLink.spawn()
+
+
 _CHILD: dict[str, Any] = {}
-"""What the plugin's child role needs from :func:`run_kata` (the guard, limits, channel)."""
+"""What the plugin's child role needs from :func:`run_kata` (learner, limits, channel)."""
 
 
 def child_context() -> dict[str, Any]:

@@ -192,7 +192,7 @@ def pytest_configure(config: pytest.Config) -> None:
             state.seed,
             limits=context.get("limits", Limits()),
             interrupts_are_code=True,
-            guard=context.get("guard"),
+            learner=context.get("learner"),
             on_phase=(lambda phase, *kata: channel.send("phase", phase=phase))
             if channel is not None
             else None,

@@ -34,7 +34,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlkata.engine.channel import ChannelReader, new_token
+from mlkata.engine.channel import LEARNER_BROKE, ChannelReader, new_token
 from mlkata.engine.invocation import pytest_args, pytest_environment
 from mlkata.engine.layout import Layout
 from mlkata.engine.limits import Limits, default_limits
@@ -82,6 +82,14 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _kata_cpu(watch: _Watch) -> float | None:
+    """CPU time of the kata's two processes: its checks and its code under test."""
+    cpu = _cpu_seconds(watch.pid) if watch.pid > 0 else None
+    if cpu is not None and watch.learner_pid > 0:
+        cpu += _cpu_seconds(watch.learner_pid) or 0.0
+    return cpu
 
 
 def _kill_group(pid: int) -> None:
@@ -310,6 +318,7 @@ class _Watch:
     check_cpu_start: float | None = None
     done: bool = False
     pid: int = 0
+    learner_pid: int = 0  # the process the code under test runs in
     exit_status: int | None = None
     left: int = 0  # processes the kata left behind (the worker's sweep ended them)
     ended_by: str = ""
@@ -374,6 +383,11 @@ def _crash_reason(watch: _Watch) -> str:
         return (
             f"your code crashed the Python process ({_signal_name(number)}): a segmentation "
             "fault or abort, e.g. through ctypes or a C extension"
+        )
+    if status == LEARNER_BROKE:
+        return (
+            "your code interfered with the line between it and its grader (it wrote to the "
+            "grader's pipe, or sent what no function returns): the kata fails"
         )
     return (
         f"your code ended the process (exit status {status}) before the checks finished: "
@@ -632,7 +646,7 @@ class Supervisor:
         exited = False
         while True:
             now = time.monotonic()
-            cpu = _cpu_seconds(watch.pid) if watch.pid and now - last_sample >= SAMPLE_S else None
+            cpu = _kata_cpu(watch) if watch.pid and now - last_sample >= SAMPLE_S else None
             if cpu is not None:
                 last_sample = now
                 # Cumulative, not per sample: a process starved by a busy machine still
@@ -643,7 +657,10 @@ class Supervisor:
             if data:
                 for record in reader.feed(data):
                     last_event = now
-                    current_cpu = _cpu_seconds(watch.pid) if watch.pid else None
+                    if record.get("event") == "learner" and not watch.learner_pid:
+                        with contextlib.suppress(TypeError, ValueError):
+                            watch.learner_pid = worker.kata_pid(int(record["pid"]))
+                    current_cpu = _kata_cpu(watch) if watch.pid else None
                     watch.on_record(record, now, current_cpu)
             output = _read_available(worker.output)
             if output:
@@ -723,7 +740,7 @@ class Supervisor:
                 hung=True,
             )
             return
-        cpu = _cpu_seconds(watch.pid)
+        cpu = _kata_cpu(watch)
         if cpu is not None and watch.current and watch.check_cpu_start is not None:
             limit = watch.cpu_limits.get(watch.current, limits.check_cpu_s)
             if cpu - watch.check_cpu_start > limits.kill_after_cpu_s(limit):
@@ -754,6 +771,10 @@ class Supervisor:
     def _end(self, watch: _Watch, reason: str, hung: bool = False) -> None:
         watch.ended_by = reason
         watch.hung = hung
+        if watch.learner_pid > 0:
+            _kill_group(watch.learner_pid)
+            with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+                os.kill(watch.learner_pid, signal.SIGKILL)
         if watch.pid > 0:
             _kill_group(watch.pid)
         elif watch.worker is not None:  # a kata whose pid is unknown: end its worker

@@ -2,26 +2,34 @@
 
 Fork mode (POSIX): the worker imports pytest, NumPy and the engine once, then reads
 one request per line on its standard input and grades each kata in a forked child, so
-a kata costs a fork, not an interpreter start. The child runs
-:func:`mlkata.engine.child.run_kata`; the worker waits for it, ends whatever it left
-running (the child's process group, and on Linux every descendant, the worker being
-their subreaper), and tells the supervisor how the child ended on the *control*
-channel, which the child closes before any code under test runs.
+a kata costs a fork, not an interpreter start. Each kata takes two forks: the
+*learner* process where its code under test runs (:mod:`mlkata.engine.learner`),
+forked before the kata's request is read so that it never holds the request's token,
+and the child that runs its checks (:func:`mlkata.engine.child.run_kata`). The worker
+waits for the child, ends the learner process and whatever either left running (on
+Linux every descendant, the worker being their subreaper), and tells the supervisor
+how the kata ended on the *control* channel, which the child closes before any check
+runs. Neither the worker nor the child may be read or traced by the learner process
+(:func:`set_undumpable`).
 
 Spawn mode (``--once``, where there is no fork): the worker grades the one request on
-its standard input itself and exits; the supervisor sees its exit status directly.
+its standard input itself, starting a fresh learner process, and exits; the
+supervisor sees its exit status directly.
 
 The worker never runs code under test itself, and nothing it reports is a verdict.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import sys
 import time
 import traceback
+
+from mlkata.engine.channel import LEARNER_LOST
 
 
 def preload() -> None:
@@ -43,6 +51,9 @@ def preload() -> None:
     import mlkata.engine.checks  # noqa: F401
     import mlkata.engine.child  # noqa: F401
     import mlkata.engine.guard  # noqa: F401
+    import mlkata.engine.learner  # noqa: F401
+    import mlkata.engine.link  # noqa: F401
+    import mlkata.engine.remote  # noqa: F401
     import mlkata.grading  # noqa: F401
     import mlkata.plugin  # noqa: F401
 
@@ -104,6 +115,79 @@ def sweep(group: int) -> None:
         time.sleep(0.005)
 
 
+def set_undumpable() -> None:
+    """Linux: no other process of this user may read our memory or open our fds.
+
+    The learner process runs as the same user; without this it could read the result
+    channel's token from ``/proc/<pid>/mem`` or reopen the channel through
+    ``/proc/<pid>/fd`` of the kata's process or the worker.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE
+    except (OSError, AttributeError):
+        pass
+
+
+def fork_learner(keep: tuple[int, ...]) -> tuple[int, int]:
+    """Fork the next kata's learner process now, before its request (and token) arrive.
+
+    Returns its pid and the checks' end of the socket pair joining them. ``keep``:
+    the worker's descriptors the learner process must not hold (closed there).
+    """
+    import socket
+
+    ours, theirs = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        code = 70
+        try:
+            os.setsid()
+            ours.close()
+            for fd in keep:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            null = os.open(os.devnull, os.O_RDONLY)
+            if null != 0:
+                os.dup2(null, 0)
+                os.close(null)
+            sys.stdin = open(0, closefd=False)  # noqa: SIM115 - /dev/null for good
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            from mlkata.engine.learner import serve
+
+            fd = theirs.detach()
+            serve(fd, fd)
+            code = 0
+        except BaseException:  # noqa: BLE001 - the learner process must end here
+            with contextlib.suppress(BaseException):
+                traceback.print_exc()
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(BaseException):
+                    stream.flush()
+            os._exit(code)
+    theirs.close()
+    return pid, ours.detach()
+
+
+def end_learner(pid: int) -> int:
+    """Kill the learner process and reap it; its exit status as ``waitstatus_to_exitcode``."""
+    for _ in range(100):  # one that is already ending keeps its own status
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.002)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
 def _send(fd: int, **record: object) -> None:
     data = (json.dumps(record) + "\n").encode()
     while data:
@@ -142,39 +226,44 @@ def serve(results_fd: int, control_fd: int) -> None:
 
     gc.freeze()
     subreaper = _become_subreaper()
+    set_undumpable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _send(control_fd, event="ready", pid=os.getpid(), subreaper=subreaper)
     stdin = os.fdopen(0, "rb", buffering=0)
     buffer = b""
+    learner = fork_learner((0, results_fd, control_fd))
     while True:
         chunk = stdin.read(65536)
         if not chunk:
+            end_learner(learner[0])
             return
         buffer += chunk
         while b"\n" in buffer:
             line, buffer = buffer.split(b"\n", 1)
             request = json.loads(line)
+            request["learner_pid"], request["learner_fd"] = learner
             pid = os.fork()
             if pid == 0:
                 _run_child(request, results_fd, control_fd)
+            os.close(learner[1])
             _send(control_fd, event="started", id=request["id"], pid=pid)
             _, status = os.waitpid(pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            learner_code = end_learner(learner[0])
+            if code == LEARNER_LOST:  # the learner process ended: its status is the kata's
+                code = learner_code
             # The kata's own processes, now orphans, are ours (alive or not yet reaped):
             # a kata that leaves any behind fails, even one forked past the audit hook.
             left = len(_children())
             sweep(pid)
-            _send(
-                control_fd,
-                event="exit",
-                id=request["id"],
-                status=os.waitstatus_to_exitcode(status),
-                left=left,
-            )
+            _send(control_fd, event="exit", id=request["id"], status=code, left=left)
+            learner = fork_learner((0, results_fd, control_fd))
 
 
 def once(results_fd: int) -> None:
     """Spawn mode: grade the one request on standard input in this process."""
     request = json.loads(sys.stdin.buffer.readline())
+    set_undumpable()
     from mlkata.engine.child import run_kata
 
     code = run_kata(request, results_fd, new_session=False)

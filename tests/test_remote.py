@@ -1,0 +1,227 @@
+"""The line between the checks and the code under test (mlkata.engine.remote).
+
+A real learner process runs a small module of functions; every test calls them as a
+grader would and checks that what it sees is what it would have seen in-process:
+values, in-place changes, returned arguments and views, generator state, callbacks,
+exceptions with their explanations, NumPy's error state and ``forbid``. The other
+side is untrusted: a message that names anything but data is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import textwrap
+
+import numpy as np
+import pytest
+
+from mlkata.engine import remote
+from mlkata.engine.link import LearnerLink
+from mlkata.grading import call, describe_call, forbid
+
+MODULE = textwrap.dedent(
+    """
+    from typing import NamedTuple
+    import numpy as np
+
+    class Pair(NamedTuple):
+        low: float
+        high: float
+
+    class Counter:
+        def __init__(self, start=0):
+            self.count = start
+        def bump(self, by=1):
+            self.count += by
+            return self
+        def __add__(self, other):
+            value = other.count if isinstance(other, Counter) else other
+            return Counter(self.count + value)
+        def __radd__(self, other):
+            return Counter(self.count + other)
+        def __len__(self):
+            return self.count
+
+    class Odd(ValueError):
+        pass
+
+    def double(x):
+        return 2 * np.asarray(x, dtype=float)
+
+    def bounds(x):
+        return Pair(float(np.min(x)), float(np.max(x)))
+
+    def scale_in_place(x, factor=2.0):
+        x *= factor
+        return None
+
+    def same(x):
+        return x
+
+    def head(x):
+        return x[:2]
+
+    def draw(rng, n):
+        return rng.standard_normal(n)
+
+    def apply(f, x):
+        return [f(v) for v in x]
+
+    def fail(kind):
+        if kind == "value":
+            raise ValueError("x must be finite")
+        if kind == "odd":
+            raise Odd("an odd failure")
+        if kind == "exit":
+            raise SystemExit(3)
+        raise KeyError(kind)
+
+    def divide(a, b):
+        return np.asarray(a, dtype=float) / b
+
+    def solve(A, b):
+        return np.linalg.solve(A, b)
+
+    def counter(start=0):
+        return Counter(start)
+
+    def squares(n):
+        for i in range(n):
+            yield i * i
+
+    def sneak():
+        import os
+        return os.system
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def things(tmp_path_factory):
+    target = tmp_path_factory.mktemp("target")
+    (target / "topic").mkdir()
+    (target / "topic" / "things.py").write_text(MODULE, encoding="utf-8")
+    link = LearnerLink.spawn()
+    link.setup({"target": str(target), "root": str(target), "cwd": str(target), "protected": []})
+    link.start_check(10.0)
+    module = link.load("topic", "things")
+    yield module
+    link.process.kill()
+    link.process.wait()
+
+
+def test_values_cross_as_copies(things):
+    x = np.array([1.0, 2.0, 3.0])
+    got = things.double(x)
+    assert isinstance(got, np.ndarray) and got.tolist() == [2.0, 4.0, 6.0]
+    assert things.double([1, 2]).tolist() == [2.0, 4.0]
+    pair = things.bounds(x)
+    assert isinstance(pair, tuple) and (pair.low, pair.high) == (1.0, 3.0)
+    assert type(pair).__name__ == "Pair"
+
+
+def test_a_change_in_place_reaches_the_callers_array(things):
+    x = np.array([1.0, 2.0])
+    assert things.scale_in_place(x, factor=3.0) is None
+    assert x.tolist() == [3.0, 6.0]
+    with pytest.raises(pytest.fail.Exception, match="modified its input `x` in place"):
+        call(things.scale_in_place, np.array([1.0]))
+
+
+def test_a_returned_argument_is_the_callers_object(things):
+    x = np.arange(5.0)
+    assert things.same(x) is x
+    view = things.head(x)
+    assert np.shares_memory(view, x) and view.tolist() == [0.0, 1.0]
+    strided = np.arange(10.0)[::2]
+    assert things.head(strided).tolist() == [0.0, 2.0]
+
+
+def test_a_generator_is_advanced_as_if_it_were_shared(things):
+    rng = np.random.default_rng(7)
+    expected = np.random.default_rng(7)
+    first = things.draw(rng, 3)
+    assert first.tolist() == expected.standard_normal(3).tolist()
+    assert rng.standard_normal() == expected.standard_normal()
+
+
+def test_a_callback_runs_in_the_grader_and_sees_every_call(things):
+    seen = []
+
+    def spy(v):
+        seen.append(v)
+        return v + 1
+
+    assert things.apply(spy, [1, 2, 3]) == [2, 3, 4]
+    assert seen == [1, 2, 3]
+
+
+def test_exceptions_keep_their_class_and_explanation(things):
+    with pytest.raises(ValueError, match="x must be finite") as caught:
+        things.fail("value")
+    assert "things.py" in caught.value.mlkata_reason
+    with pytest.raises(ValueError) as odd:
+        things.fail("odd")
+    assert type(odd.value).__name__ == "Odd"
+    with pytest.raises(SystemExit):
+        things.fail("exit")
+    with pytest.raises(KeyError):
+        things.fail("other")
+    with pytest.raises(np.linalg.LinAlgError):
+        things.solve(np.zeros((2, 2)), np.ones(2))
+
+
+def test_a_grader_exception_in_a_callback_comes_back_as_itself(things):
+    class Stop(Exception):
+        pass
+
+    def refuse(v):
+        raise Stop("the grader says no")
+
+    with pytest.raises(Stop, match="the grader says no"):
+        things.apply(refuse, [1])
+
+
+def test_numpys_error_state_and_forbid_cross_with_the_call(things):
+    with np.errstate(divide="raise"), pytest.raises(FloatingPointError):
+        things.divide([1.0], 0.0)
+    with np.errstate(divide="ignore"):
+        assert things.divide([1.0], 0.0).tolist() == [np.inf]
+    with (
+        pytest.raises(pytest.fail.Exception, match="numpy.linalg.solve"),
+        forbid("numpy.linalg.solve"),
+    ):
+        things.solve(np.eye(2), np.ones(2))
+
+
+def test_objects_stay_in_the_learner_process_behind_proxies(things):
+    counter = things.counter(2)
+    assert isinstance(counter, things.Counter)
+    assert type(counter).__name__ == "Counter"
+    assert counter.bump(3) is counter and counter.count == 5
+    total = counter + things.counter(1)
+    assert total.count == 6 and (1 + total).count == 7 and len(total) == 6
+    counter.count = 10
+    assert counter.count == 10
+    assert list(things.squares(4)) == [0, 1, 4, 9]
+
+
+def test_a_proxy_function_has_the_learners_signature(things):
+    assert describe_call(things.scale_in_place, np.ones(2)).startswith("scale_in_place(x=")
+    with pytest.raises(pytest.fail.Exception, match="keep the signature of the stub"):
+        call(things.scale_in_place, np.ones(2), 1.0, 2.0)
+
+
+def test_a_function_of_the_learner_comes_back_as_a_proxy_not_a_real_one(things):
+    system = things.sneak()
+    assert isinstance(system, remote.Remote)
+    assert system is not os.system
+
+
+def test_a_message_naming_code_is_refused():
+    peer = remote.Peer(0, 1, trusting=False)
+    forged = pickle.dumps(("reply", "ok", {}, os.system))
+    with pytest.raises(remote.PeerLost) as caught:
+        peer._decode(forged)
+    assert caught.value.broken
