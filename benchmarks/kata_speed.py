@@ -29,7 +29,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+# -P: the working copy (the current folder) is not put first on sys.path, so that the
+# engine timed is the one PYTHONPATH names.
+PYTHON = [sys.executable, "-P"]
+PYTEST = [*PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 
 REGRADE = """
 import statistics, sys, time
@@ -114,7 +117,7 @@ def main() -> None:
         rows["warm re-grade (supervisor, solution)"] = {
             name: float(
                 subprocess.run(
-                    [sys.executable, "-c", REGRADE, str(ROOT), str(grader), str(args.runs * 2)],
+                    [*PYTHON, "-c", REGRADE, str(ROOT), str(grader), str(args.runs * 2)],
                     cwd=ROOT,
                     env=env,
                     capture_output=True,
