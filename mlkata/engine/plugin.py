@@ -43,6 +43,7 @@ __all__ = [
     "kata_of",
     "pytest_addoption",
     "pytest_configure",
+    "pytest_load_initial_conftests",
     "pytest_sessionfinish",
     "pytest_terminal_summary",
     "resolve_target",
