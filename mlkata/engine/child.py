@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from mlkata.engine import prepared
 from mlkata.engine.channel import ChannelWriter
 from mlkata.engine.limits import Limits
 
@@ -166,7 +167,7 @@ def run_kata(request: dict, results_fd: int, new_session: bool = True) -> int:
     _CHILD["guard"] = active_guard
     _CHILD["limits"] = limits
     _CHILD["channel"] = channel
-    code = pytest.main(list(request["args"]), plugins=[reporter])
+    code = prepared.main(list(request["args"]), plugins=[reporter])
     return int(code)
 
 
