@@ -330,6 +330,11 @@ class SupervisedRun:
         supervisor = self._supervisor()
         for key in self.groups:
             self.futures[key] = supervisor.submit(self._request(key))
+        # While the workers grade: what the summary and the record need afterwards (the
+        # curriculum alone takes ~20 ms to read).
+        _ = self.state.results.curriculum.curriculum
+        if self.state.label == EXERCISES:
+            import mlkata.engine.progress  # noqa: F401
 
     def _request(self, key: tuple[str, str]) -> Any:
         from mlkata.engine.supervisor import KataRequest
