@@ -18,6 +18,7 @@ receives and the way the process ended.
 from __future__ import annotations
 
 import errno
+import functools
 import signal
 import threading
 import time
@@ -83,6 +84,7 @@ class UnavailableKata:
         pytest.fail(self._reason, pytrace=False)
 
 
+@functools.lru_cache(maxsize=4096)  # each failure's traceback names the same few files
 def _in_target(filename: str, target: Path) -> bool:
     try:
         return Path(filename).resolve().is_relative_to(target)
