@@ -101,10 +101,15 @@ def _shown_path(filename: str) -> str:
 
 def explain_exception(exc: BaseException, target: Path) -> str | None:
     """One line for an exception raised inside the code under test, else None."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _in_target(f.filename, target)]
-    if not frames:
+    # Only the frames in the target are looked up (their source lines read).
+    inside = [
+        (frame, line)
+        for frame, line in traceback.walk_tb(exc.__traceback__)
+        if _in_target(frame.f_code.co_filename, target)
+    ]
+    if not inside:
         return None
-    last = frames[-1]
+    last = traceback.StackSummary.extract(inside[-1:])[-1]
     where = f"{_shown_path(last.filename)}, line {last.lineno}"
     code = f": {last.line.strip()}" if last.line else ""
     if isinstance(exc, NotImplementedError):
