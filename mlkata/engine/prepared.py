@@ -50,9 +50,17 @@ def prepare(args: Sequence[str] = CHILD_BLOCKED) -> None:
     """In the worker, before forking: pytest's start-up for runs blocking what ``args`` does."""
     if _debugging():
         return
+    # Besides pytest's start-up: what every run imports as it starts (the ini file's
+    # parser, the minimum version's check, pdb for pytest's debugging plugin, the
+    # plugin's session), imported once.
     import importlib.metadata
+    import pdb  # noqa: F401
 
+    import packaging.version  # noqa: F401
+    import tomllib  # noqa: F401
     from _pytest.config import get_config
+
+    import mlkata.engine.session  # noqa: F401
 
     # The folders' listings importlib.metadata keeps (until a folder changes).
     list(importlib.metadata.distributions())
