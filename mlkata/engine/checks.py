@@ -18,6 +18,7 @@ receives and the way the process ended.
 from __future__ import annotations
 
 import errno
+import functools
 import signal
 import sys
 import threading
@@ -84,6 +85,7 @@ class UnavailableKata:
         pytest.fail(self._reason, pytrace=False)
 
 
+@functools.lru_cache(maxsize=4096)  # each failure's traceback names the same few files
 def _in_target(filename: str, target: Path) -> bool:
     try:
         return Path(filename).resolve().is_relative_to(target)
@@ -103,10 +105,15 @@ def explain_exception(exc: BaseException, target: Path) -> str | None:
     reason = getattr(exc, "mlkata_reason", None)
     if isinstance(reason, str):  # explained in the learner process, where it was raised
         return reason
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _in_target(f.filename, target)]
-    if not frames:
+    # Only the frames in the target are looked up (their source lines read).
+    inside = [
+        (frame, line)
+        for frame, line in traceback.walk_tb(exc.__traceback__)
+        if _in_target(frame.f_code.co_filename, target)
+    ]
+    if not inside:
         return None
-    last = frames[-1]
+    last = traceback.StackSummary.extract(inside[-1:])[-1]
     where = f"{_shown_path(last.filename)}, line {last.lineno}"
     code = f": {last.line.strip()}" if last.line else ""
     if isinstance(exc, NotImplementedError):

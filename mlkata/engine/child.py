@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from mlkata.engine import prepared
 from mlkata.engine.channel import ChannelWriter
 from mlkata.engine.limits import Limits
 from mlkata.engine.link import LearnerLink
@@ -168,7 +169,7 @@ def run_kata(request: dict, results_fd: int, new_session: bool = True) -> int:
     _CHILD["learner"] = learner
     _CHILD["limits"] = limits
     _CHILD["channel"] = channel
-    code = pytest.main(list(request["args"]), plugins=[reporter])
+    code = prepared.main(list(request["args"]), plugins=[reporter])
     return int(code)
 
 

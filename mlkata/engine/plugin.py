@@ -43,6 +43,7 @@ __all__ = [
     "kata_of",
     "pytest_addoption",
     "pytest_configure",
+    "pytest_load_initial_conftests",
     "pytest_sessionfinish",
     "pytest_terminal_summary",
     "resolve_target",
@@ -329,6 +330,11 @@ class SupervisedRun:
         supervisor = self._supervisor()
         for key in self.groups:
             self.futures[key] = supervisor.submit(self._request(key))
+        # While the workers grade: what the summary and the record need afterwards (the
+        # curriculum alone takes ~20 ms to read).
+        _ = self.state.results.curriculum.curriculum
+        if self.state.label == EXERCISES:
+            import mlkata.engine.progress  # noqa: F401
 
     def _request(self, key: tuple[str, str]) -> Any:
         from mlkata.engine.supervisor import KataRequest
@@ -361,6 +367,16 @@ class SupervisedRun:
         _report(item, check, result)
         return True
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if _process_ends_with_run():
+            # Nothing here is garbage worth a collection: pytest's full collections at
+            # the end of a run and the interpreter's at exit would walk NumPy, pytest
+            # and every collected item (~60 ms of a one-kata run) to free nothing.
+            import gc
+
+            gc.freeze()
+
     def pytest_keyboard_interrupt(self, excinfo: Any) -> None:
         if self.supervisor is not None:
             self.supervisor.kill()
@@ -373,6 +389,26 @@ class SupervisedRun:
                 self.supervisor.kill()
             else:
                 self.supervisor.close()
+
+
+def _process_ends_with_run() -> bool:
+    """Is this run pytest's command line (``pytest``, ``python -m pytest``), so that the
+    process exits when it ends (not ``pytest.main`` called by a longer-lived program, nor
+    a run inside a test of a command-line run)?"""
+    frame = sys._getframe(1)
+    while frame is not None:  # the innermost run: pytest's main, called by ...
+        if frame.f_globals.get("__name__") == "_pytest.config" and frame.f_code.co_name in (
+            "main",
+            "_main",
+        ):
+            caller = frame.f_back
+            return (
+                caller is not None
+                and caller.f_globals.get("__name__") == "_pytest.config"
+                and caller.f_code.co_name in ("console_main", "_console_main")
+            )
+        frame = frame.f_back
+    return False
 
 
 def _report(item: pytest.Item, check: Any, result: Any) -> None:

@@ -56,6 +56,9 @@ def preload() -> None:
     import mlkata.engine.remote  # noqa: F401
     import mlkata.grading  # noqa: F401
     import mlkata.plugin  # noqa: F401
+    from mlkata.engine.prepared import prepare
+
+    prepare()  # pytest's start-up, once: each kata's run starts from a copy
 
 
 def _become_subreaper() -> bool:
