@@ -1,8 +1,10 @@
 """Running a kata's checks in this process: the code under test meets its grader here.
 
-This is the inside of grading, used in the process the supervisor starts for a kata
-(and, for now, in a notebook's kernel). It turns whatever the code under test does
-into a failed check with a one-line reason in the learner's words:
+This is the inside of grading, used in the process the supervisor starts for a kata.
+There the code under test runs in the kata's learner process and the grader meets it
+through a proxy (:mod:`mlkata.engine.remote`); in the ``inline`` role (debugging a
+grader) it is imported here. Either way, whatever the code under test does becomes a
+failed check with a one-line reason in the learner's words:
 
 - an exception of any class (``KeyboardInterrupt``, ``SystemExit``, pytest's own
   ``skip``/``xfail``/``exit`` included) raised by the code under test;

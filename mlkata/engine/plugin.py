@@ -18,7 +18,8 @@ It plays one of three roles (``--mlkata-role``):
     (``--mlkata-jobs``), their reports shown in order.
 ``child``
     Inside the process the supervisor started for one kata: the checks run here
-    (:mod:`mlkata.engine.checks`) and are reported on the result channel.
+    (:mod:`mlkata.engine.checks`) and are reported on the result channel; the code
+    under test runs in the kata's learner process (:mod:`mlkata.engine.learner`).
 ``inline``
     The checks run here, with no supervisor: for debugging a grader with pytest's own
     tools (``--pdb``), never for a grade.

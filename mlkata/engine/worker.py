@@ -176,9 +176,13 @@ def fork_learner(keep: tuple[int, ...]) -> tuple[int, int]:
     return pid, ours.detach()
 
 
-def end_learner(pid: int) -> int:
-    """Kill the learner process and reap it; its exit status as ``waitstatus_to_exitcode``."""
-    for _ in range(100):  # one that is already ending keeps its own status
+def end_learner(pid: int, ending: bool = False) -> int:
+    """End the learner process and reap it; its exit status (``waitstatus_to_exitcode``).
+
+    ``ending``: it is ending on its own (the kata's process saw it go), so it is given
+    a moment to keep its own exit status.
+    """
+    for _ in range(100 if ending else 0):
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             return os.waitstatus_to_exitcode(status)
@@ -252,7 +256,7 @@ def serve(results_fd: int, control_fd: int) -> None:
             _send(control_fd, event="started", id=request["id"], pid=pid)
             _, status = os.waitpid(pid, 0)
             code = os.waitstatus_to_exitcode(status)
-            learner_code = end_learner(learner[0])
+            learner_code = end_learner(learner[0], ending=code == LEARNER_LOST)
             if code == LEARNER_LOST:  # the learner process ended: its status is the kata's
                 code = learner_code
             # The kata's own processes, now orphans, are ours (alive or not yet reaped):
