@@ -329,3 +329,30 @@ def test_in_the_sandbox_the_reference_is_not_there_even_past_the_audit_hook(tmp_
     assert row(sandboxed.stdout, "calculus/sigmoid").endswith("pass"), sandboxed.stdout
     bare = grade(root, tmp_path / "home", **{SANDBOX_ENV: "0"})
     assert "the reference is visible" in row(bare.stdout, "calculus/sigmoid"), bare.stdout
+
+
+@pytest.mark.skipif(usable_bwrap() is None, reason="no working bubblewrap on this machine")
+def test_in_the_sandbox_the_grading_processes_cannot_be_read_or_reopened(tmp_path):
+    """Can the code under test open the pipes or read the memory of the processes that
+    grade it (the worker, the kata's checks) through /proc, as a process of the same
+    user could if they were dumpable? It must find nothing it may open."""
+    body = (
+        "import os\n"
+        "opened = []\n"
+        "for pid in [p for p in os.listdir('/proc') if p.isdigit()]:\n"
+        "    if int(pid) == os.getpid():\n"
+        "        continue\n"
+        "    try:\n"
+        "        fds = [f'/proc/{pid}/fd/{n}' for n in os.listdir(f'/proc/{pid}/fd')]\n"
+        "    except OSError:\n"
+        "        fds = []\n"
+        "    for path in fds + [f'/proc/{pid}/mem']:\n"
+        "        try:\n"
+        "            os.close(os.open(path, os.O_RDONLY if path.endswith('mem') else os.O_WRONLY))\n"
+        "            opened.append(path)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "raise ValueError(f'opened {opened}' if opened else 'nothing to open')"
+    )
+    done = grade(scratch_copy(tmp_path, body), tmp_path / "home")
+    assert "ValueError: nothing to open" in row(done.stdout, "calculus/sigmoid"), done.stdout

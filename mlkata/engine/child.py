@@ -161,6 +161,7 @@ def run_kata(request: dict, results_fd: int, new_session: bool = True) -> int:
     channel = ChannelWriter(results_fd, request["token"])
     learner = _learner(request)
     channel.send("learner", pid=learner.pid)
+    learner.tell = lambda status: channel.send("learner_exit", status=status)
     learner.setup(
         {key: request.get(key) for key in ("target", "root", "cwd", "protected", "limits")}
     )

@@ -13,9 +13,9 @@ A learner process that sends what no learner process sends ends the kata with
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from mlkata.engine import remote
@@ -33,6 +33,7 @@ class LearnerLink:
         self.peer.lost = self._lost
         self.pid = pid
         self.process = process
+        self.tell: Callable[[int], None] | None = None  # spawn mode: report its status
         self.check = 0
         self.limit: float | None = None
         self._findings: dict = {"tampered": [], "refused": []}
@@ -102,8 +103,10 @@ class LearnerLink:
             self.process.kill()
             self.process.wait()
             os._exit(LEARNER_BROKE)
+        # Spawn mode: the learner process is ours to wait for; its status goes to the
+        # supervisor on the channel (this process may be its namespace's pid 1, which
+        # cannot die of a signal it sends itself).
         status = self.process.wait()
-        if status < 0 and hasattr(os, "kill"):
-            signal.signal(-status, signal.SIG_DFL)
-            os.kill(os.getpid(), -status)
-        os._exit(status if status >= 0 else LEARNER_LOST)
+        if self.tell is not None:
+            self.tell(status)
+        os._exit(LEARNER_LOST)

@@ -96,7 +96,14 @@ def _interpreter_folders() -> list[Path]:
 def bwrap_launcher(bwrap: str, root: Path, tree: Path) -> list[str]:
     """bubblewrap's argv to run a grading worker of ``root``'s graders on ``tree``."""
     root, tree = Path(root).resolve(), Path(tree).resolve()
-    args = [bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv"]
+    # --as-pid-1: the worker is the sandbox's first process, so no process of
+    # bubblewrap's (holding the worker's request pipe) is there for the code under test.
+    args = [bwrap, "--unshare-all", "--as-pid-1", "--die-with-parent", "--new-session"]
+    args += ["--clearenv"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Run by root, bubblewrap keeps every capability inside; with CAP_SYS_PTRACE
+        # the code under test could read the grading processes' memory.
+        args += ["--cap-drop", "ALL"]
     for folder in SYSTEM_FOLDERS:
         args += ["--ro-bind-try", folder, folder]
     for path in SYSTEM_FILES:

@@ -34,7 +34,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlkata.engine.channel import LEARNER_BROKE, ChannelReader, new_token
+from mlkata.engine.channel import LEARNER_BROKE, LEARNER_LOST, ChannelReader, new_token
 from mlkata.engine.invocation import pytest_args, pytest_environment
 from mlkata.engine.layout import Layout
 from mlkata.engine.limits import Limits, default_limits
@@ -319,6 +319,7 @@ class _Watch:
     done: bool = False
     pid: int = 0
     learner_pid: int = 0  # the process the code under test runs in
+    learner_status: int | None = None  # how it ended, where the kata's process saw it
     exit_status: int | None = None
     left: int = 0  # processes the kata left behind (the worker's sweep ended them)
     ended_by: str = ""
@@ -353,6 +354,9 @@ class _Watch:
             self.collect_errors.append(str(record.get("message", "")))
         elif event == "error":
             self.errors.append(f"internal error: {record.get('message', '')}")
+        elif event == "learner_exit":
+            status = record.get("status")
+            self.learner_status = int(status) if isinstance(status, int) else None
         elif event == "done":
             self.done = True
             self.current = None
@@ -715,6 +719,8 @@ class Supervisor:
                     if room > 0:
                         watch.output += rest[:room]
                 watch.__dict__["forged"] = reader.forged
+                if watch.exit_status == LEARNER_LOST and watch.learner_status is not None:
+                    watch.exit_status = watch.learner_status  # it ended the kata
                 if worker.mode != "fork":
                     worker.close()
                 return
