@@ -202,6 +202,8 @@ def test_objects_stay_in_the_learner_process_behind_proxies(things):
     assert counter.bump(3) is counter and counter.count == 5
     total = counter + things.counter(1)
     assert total.count == 6 and (1 + total).count == 7 and len(total) == 6
+    with pytest.raises(TypeError):  # Counter has no __rsub__: NotImplemented crosses as itself
+        2 - counter
     counter.count = 10
     assert counter.count == 10
     assert list(things.squares(4)) == [0, 1, 4, 9]

@@ -44,8 +44,8 @@ ALLOWED = frozenset(
     {
         ("builtins", name)
         for name in (
-            "Ellipsis bool bytearray bytes complex dict float frozenset int list "
-            "range set slice str tuple"
+            "Ellipsis NotImplemented bool bytearray bytes complex dict float frozenset int "
+            "list range set slice str tuple"
         ).split()
     }
     | {("collections", name) for name in ("Counter", "OrderedDict", "defaultdict", "deque")}
@@ -91,6 +91,7 @@ _COPIED = frozenset(
         slice,
         range,
         type(Ellipsis),
+        type(NotImplemented),
         np.ndarray,
         np.random.Generator,
         collections.OrderedDict,
@@ -128,20 +129,6 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
-
-
-def _read_exact(fd: int, size: int) -> bytes:
-    chunks = []
-    while size:
-        try:
-            chunk = os.read(fd, min(size, 1 << 20))
-        except OSError as exc:
-            raise PeerLost(str(exc)) from None
-        if not chunk:
-            raise PeerLost("the other process ended")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
 
 
 # -- values ---------------------------------------------------------------------------
@@ -496,6 +483,7 @@ class Peer:
         self.context: Callable[[], dict] | None = None
         self.on_reply: Callable[[dict], None] | None = None
         self.requests = 0
+        self._buffer = bytearray()
         self.explain: Callable[[BaseException], str | None] = lambda exc: None
         self.lost: Callable[[PeerLost], Any] | None = None
 
@@ -538,10 +526,28 @@ class Peer:
             raise PeerLost(str(exc)) from None
 
     def _receive_raw(self) -> bytes:
-        (size,) = HEADER.unpack(_read_exact(self.read_fd, HEADER.size))
+        """The next message; read in as few system calls as the pipe allows."""
+        buffer = self._buffer
+        while len(buffer) < HEADER.size:
+            self._fill()
+        (size,) = HEADER.unpack_from(buffer)
         if size > MAX_FRAME:
             raise PeerLost("a message too large", broken=True)
-        return _read_exact(self.read_fd, size)
+        end = HEADER.size + size
+        while len(buffer) < end:
+            self._fill(end - len(buffer))
+        data = bytes(buffer[HEADER.size : end])
+        del buffer[:end]
+        return data
+
+    def _fill(self, wanted: int = 0) -> None:
+        try:
+            chunk = os.read(self.read_fd, max(wanted, 1 << 16))
+        except OSError as exc:
+            raise PeerLost(str(exc)) from None
+        if not chunk:
+            raise PeerLost("the other process ended")
+        self._buffer += chunk
 
     def _decode(self, data: bytes, call: tuple | None = None) -> Any:
         _DECODING.append((self, call))
