@@ -32,6 +32,8 @@ from typing import Any, NoReturn
 import numpy as np
 import pytest
 
+from mlkata.engine.remote import portable
+
 RTOL = 1e-7
 ATOL = 1e-9
 
@@ -56,6 +58,7 @@ __all__ = [
     "hmm_bad_inputs",
     "hmm_example",
     "numeric_gradient",
+    "portable",
     "random_distribution",
     "random_hmm",
     "random_spd",

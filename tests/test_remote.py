@@ -18,7 +18,7 @@ import pytest
 
 from mlkata.engine import remote
 from mlkata.engine.link import LearnerLink
-from mlkata.grading import call, describe_call, forbid
+from mlkata.grading import call, describe_call, forbid, portable
 
 MODULE = textwrap.dedent(
     """
@@ -227,3 +227,21 @@ def test_a_message_naming_code_is_refused():
     with pytest.raises(remote.PeerLost) as caught:
         peer._decode(forged)
     assert caught.value.broken
+
+
+SCALE = 3.0
+
+
+def test_a_portable_callback_runs_in_the_learner_process(things):
+    seen = []
+
+    def spy(v):
+        seen.append(v)
+        return v + 1
+
+    assert things.apply(portable(spy), [1, 2]) == [2, 3]
+    assert seen == []  # it ran there, on a copy of what it closes over
+    offset = np.array([10.0])
+    assert things.apply(portable(lambda v: float(np.sum(offset)) + v), [1.0]) == [11.0]
+    with pytest.raises(TypeError, match="uses the grader's SCALE"):
+        portable(lambda v: SCALE * v)

@@ -15,6 +15,7 @@ from mlkata.grading import (
     expect_error,
     fail,
     fields,
+    portable,
 )
 
 FIELDS = ["samples", "acceptance_rate"]
@@ -68,7 +69,9 @@ def check(kata, log_target, x0, n, step, seed=SEED, strict=False):
     )
     kwargs = {"advice": advice} if strict else {}
     samples, rate = fields(
-        runner(f, log_target, x0, n, step, rng, **kwargs), FIELDS, "metropolis_hastings"
+        runner(f, portable(log_target), x0, n, step, rng, **kwargs),
+        FIELDS,
+        "metropolis_hastings",
     )
     reference = np.random.default_rng(seed)
     want, want_rate = replay(log_target, x0, n, step, reference)
@@ -179,7 +182,7 @@ def test_metropolis_hastings_samples_the_target(kata):
     rng = np.random.default_rng(SEED)
     f = kata.metropolis_hastings
     samples, rate = fields(
-        call(f, lambda x: -2.0 * float((x[0] - 2.0) ** 2), [0.0], 20_000, 1.2, rng),
+        call(f, portable(lambda x: -2.0 * float((x[0] - 2.0) ** 2)), [0.0], 20_000, 1.2, rng),
         FIELDS,
         "metropolis_hastings",
     )

@@ -26,6 +26,20 @@ from typing import Any
 from mlkata.engine.remote import Peer, in_request
 
 CPU_TIMER = getattr(signal, "ITIMER_PROF", None)
+CHECKED_REPLIES = 8
+GUARDED = (
+    "numpy",
+    "numpy.linalg",
+    "numpy.random",
+    "math",
+    "mlkata.grading",
+    "mlkata.engine.channel",
+    "mlkata.engine.guard",
+    "mlkata.engine.learner",
+    "mlkata.engine.remote",
+)
+"""What the tamper guard watches here: what the code under test and our side of the
+line use (nothing here decides a verdict, so the checks' own libraries are not)."""
 
 
 class Learner:
@@ -43,6 +57,8 @@ class Learner:
         peer.handlers.update(setup=self.setup, load=self.load, findings=self.findings)
         peer.before_call = self.before_call
         peer.after_call = self.after_call
+        peer.annotate = self.annotate
+        self.replies_in_check = 0
 
     def setup(self, config: dict) -> bool:
         from mlkata.engine import guard
@@ -63,7 +79,7 @@ class Learner:
         self.guard = guard.install(target, protected, Path(config["root"]))
         self.guard.armed = True
         self.loader = TargetLoader(target, interrupts_are_code=True)
-        self.tamper = TamperGuard()
+        self.tamper = TamperGuard(GUARDED)
         if CPU_TIMER is not None:
             signal.signal(signal.SIGPROF, self._out_of_time)
         self.peer.explain = lambda exc: explain_exception(exc, target)
@@ -83,6 +99,18 @@ class Learner:
         finally:
             _flush()
 
+    def annotate(self, meta: dict) -> None:
+        """Tell with a reply what the code under test did that it may not, while that
+        is cheap: for the first replies of a check (a check that calls thousands of
+        times is asked once, at its end, instead)."""
+        if self.depth:
+            return  # a callback's reply: the outermost call's reply tells
+        self.replies_in_check += 1
+        if self.replies_in_check > CHECKED_REPLIES:
+            return
+        meta.update({k: v for k, v in self.findings().items() if v})
+        meta["checked"] = True
+
     def findings(self) -> dict:
         """What the code under test did since last asked that it may not: replaced a
         library or the grading helpers (now restored), read the reference."""
@@ -101,6 +129,7 @@ class Learner:
             # A new check: its CPU limit starts now. The timer runs until the next
             # check (our own work between calls is a few microseconds of it).
             self.check = context.get("check")
+            self.replies_in_check = 0
             self.limit = float(context.get("limit") or self.limits.check_cpu_s)
             if CPU_TIMER is not None:
                 signal.setitimer(CPU_TIMER, self.limit, 0.25)

@@ -37,7 +37,7 @@ class LearnerLink:
         self.check = 0
         self.limit: float | None = None
         self._findings: dict = {"tampered": [], "refused": []}
-        self._asked_at = 0
+        self._unchecked = False  # a reply came that the learner process did not check
 
     @classmethod
     def spawn(cls) -> LearnerLink:
@@ -65,18 +65,21 @@ class LearnerLink:
         """What the code under test did that it may not (``tampered`` with a library,
         ``refused`` reads) since last asked; forgotten once taken.
 
-        Asked of the learner process once a check is over, and only if the check
-        used it (the tamper guard costs more than a call).
+        The learner process tells with its first replies of each check; when its last
+        reply did not tell, it is asked here, once (the tamper guard costs about as
+        much as a call).
         """
-        if self.peer.requests != self._asked_at:
-            found = self.peer.request("findings")
-            self._asked_at = self.peer.requests
-            for key in ("tampered", "refused"):
-                listed = found.get(key) if isinstance(found, dict) else None
-                if isinstance(listed, list):
-                    self._findings[key] += [str(f) for f in listed]
+        if self._unchecked:
+            self._note(self.peer.request("findings"))
+            self._unchecked = False
         found, self._findings[kind] = self._findings[kind], []
         return found
+
+    def _note(self, found: Any) -> None:
+        for key in ("tampered", "refused"):
+            listed = found.get(key) if isinstance(found, dict) else None
+            if isinstance(listed, list):
+                self._findings[key] += [str(f) for f in listed]
 
     def _context(self) -> dict:
         import numpy as np
@@ -85,6 +88,8 @@ class LearnerLink:
         return {"err": np.geterr(), "forbid": names, "check": self.check, "limit": self.limit}
 
     def _on_reply(self, meta: dict) -> None:
+        self._note(meta)
+        self._unchecked = not meta.get("checked")
         used = meta.get("used")
         if used and isinstance(used, list):
             for watch in remote.active_watches:

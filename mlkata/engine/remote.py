@@ -28,10 +28,12 @@ from __future__ import annotations
 import collections
 import inspect
 import io
+import marshal
 import os
 import pickle
 import struct
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -311,6 +313,69 @@ def _generator(key: int | None, state: dict) -> np.random.Generator:
     return found
 
 
+class Portable:
+    """A grader's pure function that runs where it is called (see :func:`portable`)."""
+
+    __slots__ = ("func",)
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self.func = func
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.func(*args, **kwargs)
+
+    @property
+    def __name__(self) -> str:  # noqa: A003 - describe_call names it
+        return getattr(self.func, "__name__", "function")
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        return inspect.signature(self.func)
+
+
+PORTABLE_GLOBALS = ("np", "numpy", "math")
+
+
+def _code_names(code: types.CodeType) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def portable(func: Callable[..., Any]) -> Portable:
+    """Mark a grader's callback as pure, so the code under test calls it in its own
+    process instead of across the pipe (a function called thousands of times).
+
+    It may use its arguments, the values it closes over (copied), ``np``/``numpy``,
+    ``math`` and builtins only: what it records or changes stays in the learner
+    process, so a spy that counts calls must not be portable.
+    """
+    code = getattr(func, "__code__", None)
+    if code is None:
+        raise TypeError(f"portable() takes a Python function, not {type(func).__name__}")
+    namespace = getattr(func, "__globals__", {})
+    strays = sorted(n for n in _code_names(code) if n in namespace and n not in PORTABLE_GLOBALS)
+    strays = [n for n in strays if not isinstance(namespace[n], types.ModuleType)]
+    if strays:
+        raise TypeError(
+            f"portable {func.__name__} uses the grader's {', '.join(strays)}: a portable "
+            "function may use its arguments, what it closes over, np, math and builtins"
+        )
+    return Portable(func)
+
+
+def _rebuild_portable(code: bytes, cells: tuple, defaults: Any, name: str) -> Callable:
+    """The learner process's copy of a :class:`Portable` function (trusted data only)."""
+    import builtins
+    import math
+
+    namespace = {"np": np, "numpy": np, "math": math, "__builtins__": builtins}
+    closure = tuple(types.CellType(value) for value in cells) or None
+    return types.FunctionType(marshal.loads(code), namespace, name, defaults, closure)
+
+
 def _allowed_global(obj: Any) -> bool:
     """A class or function pickling names to rebuild a value (``numpy.ndarray``)."""
     if not callable(obj):
@@ -333,6 +398,11 @@ class _Encoder(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
+        if kind is Portable and not self.peer.trusting:  # the checks' side only
+            func = obj.func
+            cells = tuple(cell.cell_contents for cell in func.__closure__ or ())
+            code = marshal.dumps(func.__code__)
+            return (_rebuild_portable, (code, cells, func.__defaults__, func.__name__))
         if isinstance(obj, Remote):
             if obj._peer is self.peer:
                 return (_ref, ("yours", obj._ref, None))
@@ -358,7 +428,7 @@ class _Encoder(pickle.Pickler):
             return (_namedtuple, (kind.__name__, tuple(kind._fields), tuple(obj)))
         if isinstance(obj, (np.generic, np.dtype, np.random.BitGenerator)):
             return NotImplemented
-        if _allowed_global(obj):
+        if _allowed_global(obj) or obj is _rebuild_portable:
             return NotImplemented
         return (_ref, ("mine", self.peer.keep(obj), _describe(obj)))
 
@@ -482,6 +552,7 @@ class Peer:
         self.after_call: Callable[[Any, dict], None] | None = None
         self.context: Callable[[], dict] | None = None
         self.on_reply: Callable[[dict], None] | None = None
+        self.annotate: Callable[[dict], None] | None = None
         self.requests = 0
         self._buffer = bytearray()
         self.explain: Callable[[BaseException], str | None] = lambda exc: None
@@ -666,8 +737,12 @@ class Peer:
             info = exception_info(exc, self.explain(exc))
             if not self.trusting:  # the checks' own exception: kept, to raise it again
                 info["origin"] = self.keep(exc)
+            if self.annotate is not None:
+                self.annotate(meta)
             self._send(("reply", "raise", meta, info))
             return
+        if self.annotate is not None:
+            self.annotate(meta)
         self._send(("reply", "ok", meta, value), aliases)
 
     def _snapshot(self, args: tuple, kwargs: dict) -> list:
