@@ -245,3 +245,9 @@ def test_a_portable_callback_runs_in_the_learner_process(things):
     assert things.apply(portable(lambda v: float(np.sum(offset)) + v), [1.0]) == [11.0]
     with pytest.raises(TypeError, match="uses the grader's SCALE"):
         portable(lambda v: SCALE * v)
+
+
+def test_numpy_functions_cross_by_name(things):
+    assert things.apply(np.sqrt, [4.0, 9.0]) == [2.0, 3.0]
+    assert things.apply(np.mean, [[1.0, 3.0]]) == [2.0]
+    assert things.apply(abs, [-1]) == [1]

@@ -376,6 +376,20 @@ def _rebuild_portable(code: bytes, cells: tuple, defaults: Any, name: str) -> Ca
     return types.FunctionType(marshal.loads(code), namespace, name, defaults, closure)
 
 
+def _library_function(obj: Any) -> bool:
+    """A function of NumPy, ``math`` or the builtins, found again under its name."""
+    if isinstance(obj, np.ufunc):
+        return True
+    module = getattr(obj, "__module__", None)
+    if not isinstance(module, str) or not (
+        module in ("math", "builtins", "numpy") or module.startswith("numpy.")
+    ):
+        return False
+    name = getattr(obj, "__qualname__", None)
+    owner = sys.modules.get(module)
+    return isinstance(name, str) and "." not in name and getattr(owner, name, None) is obj
+
+
 def _allowed_global(obj: Any) -> bool:
     """A class or function pickling names to rebuild a value (``numpy.ndarray``)."""
     if not callable(obj):
@@ -398,11 +412,14 @@ class _Encoder(pickle.Pickler):
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
-        if kind is Portable and not self.peer.trusting:  # the checks' side only
-            func = obj.func
-            cells = tuple(cell.cell_contents for cell in func.__closure__ or ())
-            code = marshal.dumps(func.__code__)
-            return (_rebuild_portable, (code, cells, func.__defaults__, func.__name__))
+        if not self.peer.trusting:  # the checks' side, sending to the learner process
+            if kind is Portable:
+                func = obj.func
+                cells = tuple(cell.cell_contents for cell in func.__closure__ or ())
+                code = marshal.dumps(func.__code__)
+                return (_rebuild_portable, (code, cells, func.__defaults__, func.__name__))
+            if _library_function(obj):
+                return NotImplemented  # by name: np.mean runs there, not across
         if isinstance(obj, Remote):
             if obj._peer is self.peer:
                 return (_ref, ("yours", obj._ref, None))
