@@ -972,7 +972,3 @@ def _proxy_class(type_name: str, is_class: bool) -> type:
         found = type(name, (Remote,), {"__slots__": (), "__module__": "remote"})
         _PROXY_CLASSES[key] = found
     return found
-
-
-def is_remote(obj: Any) -> bool:
-    return isinstance(obj, Remote)
