@@ -285,6 +285,29 @@ def test_a_slow_import_is_not_charged_to_the_checks(tmp_path):
     assert row(output, "calculus/sigmoid").endswith("pass"), output
 
 
+def test_a_module_first_imported_inside_a_check_is_not_charged_to_it(tmp_path):
+    """Does a correct kata that imports a slow module inside its function (as
+    ``from sklearn.metrics import roc_auc_score`` is often written) pass, and does a
+    module whose import never ends still fail, saying it was an import?"""
+    at_import = "import os as _os, sys as _sys\n_sys.path.insert(0, _os.path.dirname(__file__))"
+    burn = "import time as _t\n_end = _t.process_time() + {}\n"
+    burn += "while _t.process_time() < _end:\n    pass\n"
+    for seconds, limits, passes in ((1.5, (), True), (1000, ("import_cpu_s=1",), False)):
+        where = tmp_path / str(seconds)
+        where.mkdir()
+        root = scratch_copy(where, "import slow_helper", at_import)
+        (root / "exercises" / "calculus" / "slow_helper.py").write_text(burn.format(seconds))
+        extra = [arg for limit in limits for arg in ("--mlkata-limit", limit)]
+        done = grade(root, where / "home", *extra)
+        output = done.stdout + done.stderr
+        if passes:  # 1.5 s of import against a check limit of 0.5 s
+            assert done.returncode == 0, output
+            assert row(output, "calculus/sigmoid").endswith("pass"), output
+        else:
+            assert done.returncode == 1, output
+            assert "took more than 1 s of CPU time to import" in done.stdout, output
+
+
 def test_a_hanging_kata_costs_one_limit_not_one_per_check(tmp_path):
     """After its first check runs out of time, are the kata's other checks reported
     "not run" at once instead of each waiting out its own limit?"""

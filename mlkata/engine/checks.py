@@ -149,7 +149,12 @@ def explain_exception(exc: BaseException, target: Path) -> str | None:
     return f"{type(exc).__name__}: {message} (raised at {where}{code})"
 
 
-def _timed_out_message(limit: float) -> str:
+def _timed_out_message(limit: float, importing: float | None = None) -> str:
+    if importing is not None:
+        return (
+            f"ran out of time: a module your code imports during the check took more "
+            f"than {importing:g} s of CPU time to import (a loop at its top level?)"
+        )
     return (
         f"ran out of time: more than {limit:g} s of CPU time (an infinite loop, or an "
         "algorithm far too slow for this input?)"
@@ -281,12 +286,13 @@ class Checks:
         try:
             with self._cpu_limit(limit), self._armed():
                 result = yield
-        except OutOfTime:
+        except OutOfTime as exc:
             item.stash[CPU_KEY] = time.process_time() - started
             self._fail_if_tampered()
             if not is_efficiency_check(item, self.limits):
                 self.hanging = f"{item.name} ran out of time"
-            raise pytest.fail.Exception(_timed_out_message(limit), pytrace=False) from None
+            message = _timed_out_message(limit, exc.limit if exc.importing else None)
+            raise pytest.fail.Exception(message, pytrace=False) from None
         except pytest.fail.Exception as exc:
             self._fail_if_tampered()
             self._fail_if_refused()

@@ -59,6 +59,7 @@ class Learner:
         peer.after_call = self.after_call
         peer.annotate = self.annotate
         self.replies_in_check = 0
+        self.importing = False
 
     def setup(self, config: dict) -> bool:
         from mlkata.engine import guard
@@ -82,6 +83,7 @@ class Learner:
         self.tamper = TamperGuard(GUARDED)
         if CPU_TIMER is not None:
             signal.signal(signal.SIGPROF, self._out_of_time)
+            self._charge_imports_apart()
         self.peer.explain = lambda exc: explain_exception(exc, target)
         os.environ["MLKATA_ROLE"] = "learner"
         return True
@@ -168,12 +170,42 @@ class Learner:
         _flush()
 
     def _out_of_time(self, signum: int, frame: Any) -> None:
-        """SIGPROF: the check's CPU time is used up. Raised in the code under test
-        only; between calls, and during a callback, the timer simply repeats."""
+        """SIGPROF: the check's (or a module's import's) CPU time is used up. Raised
+        in the code under test only; between calls, and during a callback, the timer
+        simply repeats."""
         if self.depth > 0 and not in_request():
             from mlkata.engine.checks import OutOfTime
 
+            if self.importing:
+                raise OutOfTime(self.limits.import_cpu_s, importing=True)
             raise OutOfTime(self.limit)
+
+    def _charge_imports_apart(self) -> None:
+        """Charge a module first imported during a check (``from sklearn.metrics
+        import roc_auc_score`` inside the function) to the import limit, as the
+        kata's own module is, not to the check's: the check's timer stops while the
+        module loads. Every import that loads a module, by statement,
+        ``importlib.import_module`` or a package's lazy attribute, goes through
+        ``_find_and_load``, which the interpreter looks up on the module each time."""
+        bootstrap = sys.modules.get("_frozen_importlib")
+        original = getattr(bootstrap, "_find_and_load", None)
+        if original is None:
+            return
+        learner = self
+
+        def _find_and_load(name: str, import_: Any) -> Any:
+            if learner.depth == 0 or learner.importing or in_request():
+                return original(name, import_)
+            left, _ = signal.getitimer(CPU_TIMER)
+            learner.importing = True
+            signal.setitimer(CPU_TIMER, learner.limits.import_cpu_s, 0.25)
+            try:
+                return original(name, import_)
+            finally:
+                learner.importing = False
+                signal.setitimer(CPU_TIMER, left or 0.25, 0.25)
+
+        bootstrap._find_and_load = _find_and_load
 
 
 def _flush() -> None:

@@ -14,9 +14,12 @@ What each limit guards, from inside out:
 ``check_cpu_s``
     CPU seconds for one check (``@pytest.mark.timeout(n)`` sets ``n``). Raised inside
     the code under test as an interrupt; the check fails with "ran out of time".
-    Importing the kata's module is not charged to it. The checks and the code under
-    test run in two processes (:mod:`mlkata.engine.learner`): each counts its own CPU
-    time against the limit, and the supervisor's outer limit below counts both.
+    Importing a module is not charged to it: neither the kata's own module nor one
+    its code first imports during the check (``from sklearn.metrics import ...``
+    inside the function), which the import limit covers instead, up to the outer
+    limit below. The checks and the code under test run in two processes
+    (:mod:`mlkata.engine.learner`): each counts its own CPU time against the limit,
+    and the supervisor's outer limit below counts both.
 ``import_cpu_s``, ``import_wall_s``
     Importing the learner's module: generous CPU time (SciPy on a slow laptop takes
     seconds), and a wall-clock bound so an import that waits forever still fails
