@@ -101,12 +101,13 @@ class Learner:
         finally:
             _flush()
 
-    def annotate(self, meta: dict) -> None:
+    def annotate(self, kind: str, meta: dict) -> None:
         """Tell with a reply what the code under test did that it may not, while that
         is cheap: for the first replies of a check (a check that calls thousands of
         times is asked once, at its end, instead)."""
-        if self.depth:
-            return  # a callback's reply: the outermost call's reply tells
+        if self.depth or kind == "findings":
+            return  # a callback's reply, where the outermost call's reply tells; or
+            # the reply to "findings", which is what this would add
         self.replies_in_check += 1
         if self.replies_in_check > CHECKED_REPLIES:
             return

@@ -569,7 +569,7 @@ class Peer:
         self.after_call: Callable[[Any, dict], None] | None = None
         self.context: Callable[[], dict] | None = None
         self.on_reply: Callable[[dict], None] | None = None
-        self.annotate: Callable[[dict], None] | None = None
+        self.annotate: Callable[[str, dict], None] | None = None
         self.requests = 0
         self._buffer = bytearray()
         self.explain: Callable[[BaseException], str | None] = lambda exc: None
@@ -755,11 +755,11 @@ class Peer:
             if not self.trusting:  # the checks' own exception: kept, to raise it again
                 info["origin"] = self.keep(exc)
             if self.annotate is not None:
-                self.annotate(meta)
+                self.annotate(kind, meta)
             self._send(("reply", "raise", meta, info))
             return
         if self.annotate is not None:
-            self.annotate(meta)
+            self.annotate(kind, meta)
         self._send(("reply", "ok", meta, value), aliases)
 
     def _snapshot(self, args: tuple, kwargs: dict) -> list:
@@ -904,27 +904,6 @@ class Remote:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._peer.call(self._ref, args, kwargs)
 
-    def __repr__(self) -> str:
-        return self._op("repr")
-
-    def __str__(self) -> str:
-        return self._op("str")
-
-    def __hash__(self) -> int:
-        return self._op("hash")
-
-    def __bool__(self) -> bool:
-        return self._op("bool")
-
-    def __len__(self) -> int:
-        return self._op("len")
-
-    def __iter__(self) -> Any:
-        return self._op("iter")
-
-    def __next__(self) -> Any:
-        return self._op("next")
-
     def __instancecheck__(self, instance: Any) -> bool:
         return (
             isinstance(instance, Remote)
@@ -947,18 +926,22 @@ _FORWARDED = (
 ).split()
 
 
-def _forward(name: str) -> Callable[..., Any]:
-    dunder = f"__{name}__"
+_BUILTIN_FORWARDED = "repr str hash bool len iter next".split()
+"""Special methods the other side answers with the builtin of that name (``repr(x)``)."""
 
+
+def _forward(name: str, op: str) -> Callable[..., Any]:
     def method(self: Remote, *args: Any) -> Any:
-        return self._op(dunder, *args)
+        return self._op(op, *args)
 
-    method.__name__ = dunder
+    method.__name__ = f"__{name}__"
     return method
 
 
 for _name in _FORWARDED:
-    setattr(Remote, f"__{_name}__", _forward(_name))
+    setattr(Remote, f"__{_name}__", _forward(_name, f"__{_name}__"))
+for _name in _BUILTIN_FORWARDED:
+    setattr(Remote, f"__{_name}__", _forward(_name, _name))
 
 _PROXY_CLASSES: dict[tuple[str, bool], type] = {}
 
