@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from mlkata.engine import remote
+from mlkata.engine.checks import OutOfTime
 from mlkata.engine.link import LearnerLink
 from mlkata.grading import call, describe_call, forbid, portable
 
@@ -93,12 +94,25 @@ MODULE = textwrap.dedent(
     def sneak():
         import os
         return os.system
+
+    class Tricky:
+        def __add__(self, other):
+            while True:
+                pass
+        def __truediv__(self, other):
+            return np.float64(1.0) / np.float64(other)
+        def __matmul__(self, other):
+            return np.linalg.solve(np.eye(2), other)
+
+    def tricky():
+        return Tricky()
     """
 )
 
 
 @pytest.fixture(scope="module")
-def things(tmp_path_factory):
+def line(tmp_path_factory):
+    """The checks' end of a line to a learner process, and its module ``things``."""
     target = tmp_path_factory.mktemp("target")
     (target / "topic").mkdir()
     (target / "topic" / "things.py").write_text(MODULE, encoding="utf-8")
@@ -106,9 +120,14 @@ def things(tmp_path_factory):
     link.setup({"target": str(target), "root": str(target), "cwd": str(target), "protected": []})
     link.start_check(10.0)
     module = link.load("topic", "things")
-    yield module
+    yield link, module
     link.process.kill()
     link.process.wait()
+
+
+@pytest.fixture
+def things(line):
+    return line[1]
 
 
 def test_values_cross_as_copies(things):
@@ -127,6 +146,25 @@ def test_a_change_in_place_reaches_the_callers_array(things):
     assert x.tolist() == [3.0, 6.0]
     with pytest.raises(pytest.fail.Exception, match="modified its input `x` in place"):
         call(things.scale_in_place, np.array([1.0]))
+
+
+def test_large_arrays_cross_intact_out_of_band(things):
+    """Arrays of 64 KB and more cross as raw buffers beside the pickle: in C and
+    Fortran order, inside containers, changed in place, through a callback."""
+    rng = np.random.default_rng(3)
+    big = rng.standard_normal((300, 200))
+    fortran = np.asfortranarray(big)
+    assert big.nbytes >= remote.OUT_OF_BAND
+    assert np.array_equal(things.double(big), 2 * big)
+    assert np.array_equal(things.double(fortran), 2 * big)
+    pair = things.same([big, fortran, 1.0])
+    assert np.array_equal(pair[0], big) and np.array_equal(pair[1], big) and pair[2] == 1.0
+    x = big.copy()
+    things.scale_in_place(x, factor=0.5)
+    assert np.array_equal(x, 0.5 * big)
+    seen = []
+    things.apply(lambda v: seen.append(np.array(v)), [big, big[::2]])
+    assert np.array_equal(seen[0], big) and np.array_equal(seen[1], big[::2])
 
 
 def test_a_returned_argument_is_the_callers_object(things):
@@ -193,6 +231,25 @@ def test_numpys_error_state_and_forbid_cross_with_the_call(things):
         forbid("numpy.linalg.solve"),
     ):
         things.solve(np.eye(2), np.ones(2))
+
+
+def test_an_operator_of_a_learner_object_runs_under_the_checks_rules(line, things):
+    """``a + b`` on the learner's object runs its code as a call does: within the
+    check's CPU limit, NumPy's error state and the grader's ``forbid``."""
+    link, obj = line[0], things.tricky()
+    link.start_check(0.3)
+    try:
+        with pytest.raises(OutOfTime):
+            obj + 1
+    finally:
+        link.start_check(10.0)
+    with np.errstate(divide="raise"), pytest.raises(FloatingPointError):
+        obj / 0.0
+    with (
+        pytest.raises(pytest.fail.Exception, match="numpy.linalg.solve"),
+        forbid("numpy.linalg.solve"),
+    ):
+        obj @ np.ones(2)
 
 
 def test_objects_stay_in_the_learner_process_behind_proxies(things):

@@ -287,7 +287,7 @@ class Checks:
             with self._cpu_limit(limit), self._armed():
                 result = yield
         except OutOfTime as exc:
-            item.stash[CPU_KEY] = time.process_time() - started
+            item.stash[CPU_KEY] = self._check_cpu(started)
             self._fail_if_tampered()
             if not is_efficiency_check(item, self.limits):
                 self.hanging = f"{item.name} ran out of time"
@@ -308,10 +308,15 @@ class Checks:
             self._fail_if_tampered()
             self._fail_if_refused()
             raise self._from_code(exc) from None
-        item.stash[CPU_KEY] = time.process_time() - started
+        item.stash[CPU_KEY] = self._check_cpu(started)
         self._fail_if_tampered()
         self._fail_if_refused()
         return result
+
+    def _check_cpu(self, started: float) -> float:
+        """CPU seconds the check used: its own, and its calls' in the learner process."""
+        spent = time.process_time() - started
+        return spent + (self.learner.cpu if self.learner is not None else 0.0)
 
     def _from_code(self, exc: BaseException) -> BaseException:
         reason = explain_exception(exc, self.target)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,8 @@ class Learner:
         peer.annotate = self.annotate
         self.replies_in_check = 0
         self.importing = False
+        self.check_started = 0.0  # CPU time when the current check's first call came
+        self.uncharged = 0.0  # CPU time of the check's imports, not charged to it
 
     def setup(self, config: dict) -> bool:
         from mlkata.engine import guard
@@ -108,6 +111,8 @@ class Learner:
         if self.depth or kind == "findings":
             return  # a callback's reply, where the outermost call's reply tells; or
             # the reply to "findings", which is what this would add
+        if kind in ("call", "op"):
+            meta["cpu"] = time.process_time() - self.check_started - self.uncharged
         self.replies_in_check += 1
         if self.replies_in_check > CHECKED_REPLIES:
             return
@@ -133,6 +138,7 @@ class Learner:
             # check (our own work between calls is a few microseconds of it).
             self.check = context.get("check")
             self.replies_in_check = 0
+            self.check_started, self.uncharged = time.process_time(), 0.0
             self.limit = float(context.get("limit") or self.limits.check_cpu_s)
             if CPU_TIMER is not None:
                 signal.setitimer(CPU_TIMER, self.limit, 0.25)
@@ -199,11 +205,13 @@ class Learner:
                 return original(name, import_)
             left, _ = signal.getitimer(CPU_TIMER)
             learner.importing = True
+            started = time.process_time()
             signal.setitimer(CPU_TIMER, learner.limits.import_cpu_s, 0.25)
             try:
                 return original(name, import_)
             finally:
                 learner.importing = False
+                learner.uncharged += time.process_time() - started
                 signal.setitimer(CPU_TIMER, left or 0.25, 0.25)
 
         bootstrap._find_and_load = _find_and_load

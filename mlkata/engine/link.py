@@ -36,6 +36,7 @@ class LearnerLink:
         self.tell: Callable[[int], None] | None = None  # spawn mode: report its status
         self.check = 0
         self.limit: float | None = None
+        self.cpu = 0.0  # CPU seconds the learner process has used in this check
         self._findings: dict = {"tampered": [], "refused": []}
         self._unchecked = False  # a reply came that the learner process did not check
 
@@ -60,6 +61,7 @@ class LearnerLink:
     def start_check(self, limit: float) -> None:
         self.check += 1
         self.limit = limit
+        self.cpu = 0.0
 
     def take(self, kind: str) -> list[str]:
         """What the code under test did that it may not (``tampered`` with a library,
@@ -90,6 +92,9 @@ class LearnerLink:
     def _on_reply(self, meta: dict) -> None:
         self._note(meta)
         self._unchecked = not meta.get("checked")
+        cpu = meta.get("cpu")
+        if isinstance(cpu, float):
+            self.cpu = cpu
         used = meta.get("used")
         if used and isinstance(used, list):
             for watch in remote.active_watches:

@@ -39,8 +39,13 @@ from typing import Any
 
 import numpy as np
 
-HEADER = struct.Struct("!Q")
+HEADER = struct.Struct("!QI")  # the pickle's size, how many raw buffers follow it
+SIZE = struct.Struct("!Q")  # each raw buffer's size
 MAX_FRAME = 1 << 30
+MAX_BUFFERS = 1 << 16
+OUT_OF_BAND = 1 << 16
+"""An array's data of this many bytes or more crosses out of band: written from the
+array's memory and read into the new array's, never copied into a pickle."""
 
 ALLOWED = frozenset(
     {
@@ -405,8 +410,14 @@ class _Encoder(pickle.Pickler):
     and exact containers, which keeps a message of plain data fast.
     """
 
-    def __init__(self, file: io.BytesIO, peer: Peer, aliases: _Aliases | None) -> None:
-        super().__init__(file, protocol=5)
+    def __init__(
+        self,
+        file: io.BytesIO,
+        peer: Peer,
+        aliases: _Aliases | None,
+        buffer_callback: Callable[[pickle.PickleBuffer], bool] | None = None,
+    ) -> None:
+        super().__init__(file, protocol=5, buffer_callback=buffer_callback)
         self.peer = peer
         self.aliases = aliases
 
@@ -451,8 +462,8 @@ class _Encoder(pickle.Pickler):
 
 
 class _Decoder(pickle.Unpickler):
-    def __init__(self, data: bytes, peer: Peer) -> None:
-        super().__init__(io.BytesIO(data))
+    def __init__(self, data: bytes, peer: Peer, raw: list | None = None) -> None:
+        super().__init__(io.BytesIO(data), buffers=raw)
         self.peer = peer
 
     def find_class(self, module: str, name: str) -> Any:
@@ -572,6 +583,7 @@ class Peer:
         self.annotate: Callable[[str, dict], None] | None = None
         self.requests = 0
         self._buffer = bytearray()
+        self._reader = io.FileIO(read_fd, "rb", closefd=False)
         self.explain: Callable[[BaseException], str | None] = lambda exc: None
         self.lost: Callable[[PeerLost], Any] | None = None
 
@@ -598,49 +610,82 @@ class Peer:
 
     # messages ---------------------------------------------------------------------
 
-    def _encode(self, message: Any, aliases: _Aliases | None = None) -> bytes:
-        """``message`` pickled, after room for the frame's header."""
-        buffer = io.BytesIO()
-        buffer.write(b"\0" * HEADER.size)
-        _Encoder(buffer, self, aliases).dump(message)
-        return buffer.getvalue()
+    def _encode(
+        self, message: Any, aliases: _Aliases | None = None, raw: list | None = None
+    ) -> bytes:
+        """``message`` pickled; with ``raw``, large arrays' data go there, out of band."""
+
+        def out_of_band(buffer: pickle.PickleBuffer) -> bool:
+            memory = buffer.raw()
+            if memory.nbytes < OUT_OF_BAND:
+                return True  # in the pickle
+            raw.append(memory)
+            return False
+
+        stream = io.BytesIO()
+        _Encoder(stream, self, aliases, out_of_band if raw is not None else None).dump(message)
+        return stream.getvalue()
 
     def _send(self, message: tuple, aliases: _Aliases | None = None) -> None:
-        data = bytearray(self._encode(message, aliases))
-        HEADER.pack_into(data, 0, len(data) - HEADER.size)
+        """One frame: header, the raw buffers' sizes, the pickle, the raw buffers."""
+        raw: list[memoryview] = []
+        data = self._encode(message, aliases, raw)
+        head = HEADER.pack(len(data), len(raw)) + b"".join(SIZE.pack(m.nbytes) for m in raw)
         try:
-            _write_all(self.write_fd, data)
+            _write_all(self.write_fd, head + data)
+            for memory in raw:
+                _write_all(self.write_fd, memory)
         except OSError as exc:
             raise PeerLost(str(exc)) from None
 
-    def _receive_raw(self) -> bytes:
-        """The next message; read in as few system calls as the pipe allows."""
-        buffer = self._buffer
-        while len(buffer) < HEADER.size:
-            self._fill()
-        (size,) = HEADER.unpack_from(buffer)
-        if size > MAX_FRAME:
+    def _receive(self) -> tuple[bytes, list[bytearray]]:
+        """The next frame's pickle and raw buffers, each buffer read straight into the
+        memory its array will use."""
+        size, count = HEADER.unpack(self._take(HEADER.size))
+        if count > MAX_BUFFERS:
+            raise PeerLost("a message in too many parts", broken=True)
+        sizes = [SIZE.unpack(self._take(SIZE.size))[0] for _ in range(count)]
+        if size + sum(sizes) > MAX_FRAME:
             raise PeerLost("a message too large", broken=True)
-        end = HEADER.size + size
-        while len(buffer) < end:
-            self._fill(end - len(buffer))
-        data = bytes(buffer[HEADER.size : end])
-        del buffer[:end]
+        data = self._take(size)
+        return data, [self._take_into(bytearray(n)) for n in sizes]
+
+    def _take(self, size: int) -> bytes:
+        buffer = self._buffer
+        while len(buffer) < size:
+            self._fill(size - len(buffer))
+        data = bytes(buffer[:size])
+        del buffer[:size]
         return data
+
+    def _take_into(self, target: bytearray) -> bytearray:
+        view = memoryview(target)
+        have = min(len(self._buffer), len(target))
+        view[:have] = self._buffer[:have]
+        del self._buffer[:have]
+        while have < len(target):
+            try:
+                got = self._reader.readinto(view[have:])
+            except OSError as exc:
+                raise PeerLost(str(exc)) from None
+            if not got:
+                raise PeerLost("the other process ended")
+            have += got
+        return target
 
     def _fill(self, wanted: int = 0) -> None:
         try:
-            chunk = os.read(self.read_fd, max(wanted, 1 << 16))
+            chunk = os.read(self.read_fd, min(max(wanted, 1 << 16), 1 << 20))
         except OSError as exc:
             raise PeerLost(str(exc)) from None
         if not chunk:
             raise PeerLost("the other process ended")
         self._buffer += chunk
 
-    def _decode(self, data: bytes, call: tuple | None = None) -> Any:
+    def _decode(self, data: bytes, call: tuple | None = None, raw: list | None = None) -> Any:
         _DECODING.append((self, call))
         try:
-            return _Decoder(data, self).load()
+            return _Decoder(data, self, raw).load()
         except PeerLost:
             raise
         except Exception as exc:  # noqa: BLE001 - a malformed or forbidden message
@@ -655,7 +700,8 @@ class Peer:
         try:
             self._send(("request", kind, *body))
             while True:
-                head = self._decode(self._receive_raw(), call)
+                data, raw = self._receive()
+                head = self._decode(data, call, raw)
                 if not isinstance(head, tuple) or not head:
                     raise PeerLost("a message that is not one", broken=True)
                 if head[0] == "request":
@@ -718,7 +764,8 @@ class Peer:
         """Answer requests until the other side goes."""
         while True:
             try:
-                head = self._decode(self._receive_raw())
+                data, raw = self._receive()
+                head = self._decode(data, None, raw)
             except PeerLost:
                 return
             if isinstance(head, tuple) and head[:1] == ("request",):
@@ -742,8 +789,13 @@ class Peer:
                     if changed:
                         meta["changed"] = changed
             elif kind == "op":
-                ref, name, args = body
-                value = _apply(self.local(ref), name, args)
+                ref, name, args, context = body
+                state = self.before_call(context) if self.before_call is not None else None
+                try:
+                    value = _apply(self.local(ref), name, args)
+                finally:
+                    if self.after_call is not None:
+                        self.after_call(state, meta)
             elif kind in self.handlers:
                 value = self.handlers[kind](*body)
             else:
@@ -789,7 +841,7 @@ class Peer:
             else:
                 after = self._encode(value)
                 if after != snapshot:
-                    changed.append((where, kind, after[HEADER.size :]))
+                    changed.append((where, kind, after))
         return changed
 
     # the proxy's requests ---------------------------------------------------------
@@ -797,6 +849,12 @@ class Peer:
     def call(self, ref: int, args: tuple, kwargs: dict) -> Any:
         context = self.context() if self.context is not None else {}
         return self.request("call", ref, args, kwargs, context, call=(args, kwargs))
+
+    def op(self, ref: int, name: str, args: tuple) -> Any:
+        """``name`` applied to the other side's object (an operator, ``getattr``,
+        ``len``...): its code runs under the same context as a call's."""
+        context = self.context() if self.context is not None else {}
+        return self.request("op", ref, name, args, context)
 
 
 def _apply(target: Any, name: str, args: tuple) -> Any:
@@ -861,7 +919,7 @@ class Remote:
         object.__setattr__(self, "_functions", {} if info.get("type") == "module" else None)
 
     def _op(self, name: str, *args: Any) -> Any:
-        return self._peer.request("op", self._ref, name, args)
+        return self._peer.op(self._ref, name, args)
 
     def __getattr__(self, name: str) -> Any:
         if name == "__name__" and self._info.get("name") is not None:
