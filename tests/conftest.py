@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 EXERCISES = ROOT / "exercises"
 GRADERS = ROOT / "graders"
+CHECK_CPU_ENV = "MLKATA_TEST_CHECK_CPU_S"
 
 
 @dataclass
@@ -63,7 +64,10 @@ class Graded:
 
 def run_graders(pytester: pytest.Pytester, target: Path, *paths: Path, extra=()) -> Graded:
     # Only the plugins a learner's install has, as every grading run (engine.invocation).
-    args = invocation.pytest_args(paths or (GRADERS,), target=target, extra=list(extra))
+    extra = list(extra)
+    if os.environ.get(CHECK_CPU_ENV):  # benchmarks/limit_margin.py: a tighter limit
+        extra += ["--mlkata-limit", f"check_cpu_s={os.environ[CHECK_CPU_ENV]}"]
+    args = invocation.pytest_args(paths or (GRADERS,), target=target, extra=extra)
     with invocation.only_mlkata_plugins():
         result = pytester.inline_run(*args)
     reports = [r for r in result.getreports("pytest_runtest_logreport")]
