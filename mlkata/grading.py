@@ -39,6 +39,7 @@ ATOL = 1e-9
 
 __all__ = [
     "ATOL",
+    "AUTODIFF",
     "RTOL",
     "assert_close",
     "assert_close_complex",
@@ -64,6 +65,22 @@ __all__ = [
     "random_spd",
     "strict_floats",
 ]
+
+
+AUTODIFF = (
+    "jax.grad",
+    "jax.vjp",
+    "jax.jvp",
+    "jax.jacrev",
+    "jax.jacfwd",
+    "jax.jacobian",
+    "jax.value_and_grad",
+    "jax.linearize",
+    "autograd.*",
+    "torch.autograd.*",
+    "torch.Tensor.backward",
+)
+"""The automatic differentiation a backward-pass kata may not use: ``forbid(*AUTODIFF)``."""
 
 
 def fail(message: str) -> NoReturn:
