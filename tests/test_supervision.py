@@ -308,6 +308,26 @@ def test_a_module_first_imported_inside_a_check_is_not_charged_to_it(tmp_path):
             assert "took more than 1 s of CPU time to import" in done.stdout, output
 
 
+def test_each_checks_cpu_time_is_measured_in_the_process_that_spent_it(tmp_path):
+    """Is the CPU time of the code under test counted for its check (it runs in the
+    learner process), apart from the grader's own?"""
+    from mlkata.engine.curriculum import load_curriculum
+    from mlkata.engine.run import grade_katas
+
+    burn = "import time as _t\n_end = _t.process_time() + 0.2\n"
+    burn += "while _t.process_time() < _end:\n    pass"
+    root = scratch_copy(tmp_path, burn)
+    katas = load_curriculum(root / "curriculum.toml").katas
+    [result] = grade_katas(root, root / "exercises", [k for k in katas if k.slug == "sigmoid"])
+    checks = list(result.checks.values())
+    assert checks and all(c.passed for c in checks), result
+    # Each call of sigmoid burns 0.2 s (the kata's other functions do not).
+    spent = [(c.cpu, c.learner_cpu) for c in checks]
+    calling = [(own, code) for own, code in spent if code >= 0.2]
+    assert len(calling) >= len(checks) // 2, spent
+    assert all(own < 0.2 for own, _ in spent), spent
+
+
 def test_a_hanging_kata_costs_one_limit_not_one_per_check(tmp_path):
     """After its first check runs out of time, are the kata's other checks reported
     "not run" at once instead of each waiting out its own limit?"""

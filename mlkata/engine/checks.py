@@ -39,7 +39,7 @@ from mlkata.engine.loader import KataUnavailable, TargetLoader
 from mlkata.engine.tamper import TamperGuard
 
 SEED_KEY = pytest.StashKey[int]()
-CPU_KEY = pytest.StashKey[float]()
+CPU_KEY = pytest.StashKey[tuple[float, float]]()  # (checks, code under test)
 CPU_TIMER = getattr(signal, "ITIMER_PROF", None)
 
 
@@ -313,10 +313,12 @@ class Checks:
         self._fail_if_refused()
         return result
 
-    def _check_cpu(self, started: float) -> float:
-        """CPU seconds the check used: its own, and its calls' in the learner process."""
-        spent = time.process_time() - started
-        return spent + (self.learner.cpu if self.learner is not None else 0.0)
+    def _check_cpu(self, started: float) -> tuple[float, float]:
+        """CPU seconds the check used: its own, and its calls' in the learner process
+        (each is held to the check's limit)."""
+        return time.process_time() - started, (
+            self.learner.cpu if self.learner is not None else 0.0
+        )
 
     def _from_code(self, exc: BaseException) -> BaseException:
         reason = explain_exception(exc, self.target)
@@ -356,7 +358,7 @@ class Checks:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
         if report.when == "call" and CPU_KEY in item.stash:
-            report.mlkata_cpu = item.stash[CPU_KEY]
+            report.mlkata_cpu, report.mlkata_learner_cpu = item.stash[CPU_KEY]
         if report.failed and SEED_KEY in item.stash:
             seed = item.stash[SEED_KEY]
             report.sections.append(

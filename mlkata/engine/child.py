@@ -88,6 +88,7 @@ class Reporter:
             "outcome": report.outcome,
             "duration": report.duration,
             "cpu": getattr(report, "mlkata_cpu", None),
+            "learner_cpu": getattr(report, "mlkata_learner_cpu", None),
         }
         if not report.passed:
             fields["message"] = learner_message(report)[:LONGREPR_LIMIT]

@@ -27,7 +27,10 @@ class CheckResult:
     """What pytest shows for the failure (the message, or a traceback for a grader bug)."""
     duration: float = 0.0
     cpu: float | None = None
-    """CPU seconds the check's call used (None where it was not measured)."""
+    """CPU seconds the check's call used in the checks' process (None where it was not
+    measured): the grader's own work and its side of each call."""
+    learner_cpu: float | None = None
+    """CPU seconds the check's calls used in the learner process (the code under test)."""
     sections: list[tuple[str, str]] = field(default_factory=list)
 
     @property

@@ -442,6 +442,7 @@ def _verdict(watch: _Watch, seconds: float) -> KataResult:
             call = next(p for p in phases if p.get("when") == "call")
             check.duration = float(call.get("duration", 0.0))
             check.cpu = call.get("cpu")
+            check.learner_cpu = call.get("learner_cpu")
         elif reason and stopped_at is None:
             stopped_at = nodeid
             check.message = reason
