@@ -49,6 +49,14 @@ def scratch_copy(where: Path, body: str = "", at_import: str = "") -> Path:
     return root
 
 
+def burning(seconds: float) -> str:
+    """Source that uses ``seconds`` of CPU time (a slow import, a slow function)."""
+    return (
+        f"import time as _t\n_end = _t.process_time() + {seconds}\n"
+        "while _t.process_time() < _end:\n    pass\n"
+    )
+
+
 def grade(
     root: Path, home: Path, *extra: str, timeout: float = 120, mode: str = "", **more: str
 ) -> subprocess.CompletedProcess:
@@ -275,9 +283,7 @@ def test_mlkata_check_reports_an_exiting_kata_as_failed(tmp_path):
 
 def test_a_slow_import_is_not_charged_to_the_checks(tmp_path):
     """Does a correct kata whose module takes a while to import still pass every check?"""
-    slow = "import time as _t\n_end = _t.process_time() + 1.5\n"
-    slow += "while _t.process_time() < _end:\n    pass"
-    root = scratch_copy(tmp_path, at_import=slow)
+    root = scratch_copy(tmp_path, at_import=burning(1.5))
     # The import's own limits at their defaults: a busy machine stretches its wall time.
     done = grade(root, tmp_path / "home", "--mlkata-limit", "import_wall_s=60")
     output = done.stdout + done.stderr
@@ -290,13 +296,11 @@ def test_a_module_first_imported_inside_a_check_is_not_charged_to_it(tmp_path):
     ``from sklearn.metrics import roc_auc_score`` is often written) pass, and does a
     module whose import never ends still fail, saying it was an import?"""
     at_import = "import os as _os, sys as _sys\n_sys.path.insert(0, _os.path.dirname(__file__))"
-    burn = "import time as _t\n_end = _t.process_time() + {}\n"
-    burn += "while _t.process_time() < _end:\n    pass\n"
     for seconds, limits, passes in ((1.5, (), True), (1000, ("import_cpu_s=1",), False)):
         where = tmp_path / str(seconds)
         where.mkdir()
         root = scratch_copy(where, "import slow_helper", at_import)
-        (root / "exercises" / "calculus" / "slow_helper.py").write_text(burn.format(seconds))
+        (root / "exercises" / "calculus" / "slow_helper.py").write_text(burning(seconds))
         extra = [arg for limit in limits for arg in ("--mlkata-limit", limit)]
         done = grade(root, where / "home", *extra)
         output = done.stdout + done.stderr
@@ -314,9 +318,7 @@ def test_each_checks_cpu_time_is_measured_in_the_process_that_spent_it(tmp_path)
     from mlkata.engine.curriculum import load_curriculum
     from mlkata.engine.run import grade_katas
 
-    burn = "import time as _t\n_end = _t.process_time() + 0.2\n"
-    burn += "while _t.process_time() < _end:\n    pass"
-    root = scratch_copy(tmp_path, burn)
+    root = scratch_copy(tmp_path, burning(0.2))
     katas = load_curriculum(root / "curriculum.toml").katas
     [result] = grade_katas(root, root / "exercises", [k for k in katas if k.slug == "sigmoid"])
     checks = list(result.checks.values())
